@@ -1,0 +1,55 @@
+# One entry point for people and CI. Every target installs what it needs into .venv first.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+HOST ?= 127.0.0.1:8000
+
+.DEFAULT_GOAL := help
+.PHONY: help setup build serve test check format bench lock clean
+
+help: ## List the targets
+	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
+
+$(STAMP): pyproject.toml requirements.txt
+	@$(PYTHON) -c 'import sys; sys.exit(0 if sys.version_info >= (3, 11) else "Python 3.11 or newer is needed (set PYTHON=python3.x)")'
+	test -d $(VENV) || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade "pip>=24"
+	$(BIN)/python -m pip install --quiet -r requirements.txt
+	$(BIN)/python -m pip install --quiet --no-deps --editable .
+	touch $(STAMP)
+
+setup: $(STAMP) ## Create .venv and install the project with pinned dependencies
+
+build: setup ## Build the site into site/ (strict: any warning fails)
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+
+serve: setup ## Build the site and serve it on http://$(HOST)/ with live reload
+	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST)
+
+test: setup ## Run the whole test suite
+	$(BIN)/pytest
+
+check: setup ## Lint, type-check and validate the content
+	$(BIN)/ruff check plugins tests hooks
+	$(BIN)/ruff format --check plugins tests hooks
+	$(BIN)/mypy
+	$(BIN)/advocacy validate
+
+format: setup ## Format the code
+	$(BIN)/ruff format plugins tests hooks
+	$(BIN)/ruff check --fix plugins tests hooks
+
+bench: setup ## Measure validation (and build) speed on synthetic corpora
+	$(BIN)/python tests/bench/bench.py
+
+lock: ## Re-resolve requirements.txt from pyproject.toml (needs the package index)
+	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock
+	.venv-lock/bin/python -m pip install --quiet --upgrade "pip>=24"
+	.venv-lock/bin/python -m pip install --quiet ".[dev]"
+	( echo "# Exact versions installed by make and CI; regenerate with 'make lock'."; \
+	  .venv-lock/bin/python -m pip freeze --exclude advocacy-hub ) > requirements.txt
+	rm -rf .venv-lock
+
+clean: ## Remove the built site and caches (keeps .venv)
+	rm -rf site .pytest_cache .mypy_cache .ruff_cache

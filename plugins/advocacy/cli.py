@@ -1,0 +1,86 @@
+"""The ``advocacy`` command: a front over the same core as the MkDocs plugins.
+
+Exit status: 0 when the content is valid, 1 when it has errors, 2 for a usage error.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+
+from advocacy.problems import format_github, format_json, format_text
+from advocacy.project import ProjectError, find_root, load_project
+from advocacy.repository import load_repository
+
+EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+
+
+def _validate(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+    project = load_project(root)
+    paths = None
+    if args.paths:
+        paths = []
+        for raw in args.paths:
+            path = Path(raw)
+            path = path if path.is_absolute() else Path.cwd() / path
+            if not path.exists():
+                print(f"advocacy validate: {raw}: no such file", file=sys.stderr)
+                return EXIT_USAGE
+            paths.append(path.resolve())
+    repository = load_repository(project, paths)
+    problems = repository.problems
+    formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
+    sys.stdout.write(formatter(problems))
+    errors = repository.error_count
+    if args.format != "json":
+        warnings = len(problems) - errors
+        published = len(repository.published_files())
+        total = len(repository.files)
+        print(
+            f"{errors} error(s), {warnings} warning(s); {published} of {total} case files can be published.",
+            file=sys.stderr,
+        )
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def build_parser() -> argparse.ArgumentParser:
+    """The command-line interface, with one sub-command per task."""
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--root", help="the repository (default: the nearest folder with mkdocs.yml)")
+    parser = argparse.ArgumentParser(prog="advocacy", description="Tools for the Advocacy Hub repository.")
+    commands = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    validate = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check case files and vocabularies",
+        description="Check the cases of the repository, or the given files, and list every problem.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files to report on (default: all)")
+    validate.add_argument(
+        "--format",
+        choices=("text", "github", "json"),
+        default="text",
+        help="text (default), github (workflow annotations and the full list), or json",
+    )
+    validate.set_defaults(handler=_validate)
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the command line; return the exit status."""
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    try:
+        result: int = args.handler(args)
+    except ProjectError as exc:
+        print(f"advocacy: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return result
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

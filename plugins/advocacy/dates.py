@@ -1,0 +1,78 @@
+"""Dates of the precision a contributor knows: a year, a month, or a day."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_FORMS = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+
+
+class DateError(ValueError):
+    """The text is not a date of an accepted form; the message says what to write."""
+
+
+@dataclass(frozen=True, order=True)
+class PartialDate:
+    """A date known to the year, the month or the day.
+
+    Ordering compares the earliest day each date can mean, so ``2012 < 2012-05``.
+    """
+
+    year: int
+    month: int | None = None
+    day: int | None = None
+
+    @property
+    def precision(self) -> str:
+        """``"year"``, ``"month"`` or ``"day"``."""
+        if self.day is not None:
+            return "day"
+        return "month" if self.month is not None else "year"
+
+    @property
+    def first_day(self) -> dt.date:
+        """The earliest day this date can mean."""
+        return dt.date(self.year, self.month or 1, self.day or 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        """The latest day this date can mean."""
+        month = self.month or 12
+        return dt.date(self.year, month, self.day or calendar.monthrange(self.year, month)[1])
+
+    def __str__(self) -> str:
+        text = f"{self.year:04d}"
+        if self.month is not None:
+            text += f"-{self.month:02d}"
+        if self.day is not None:
+            text += f"-{self.day:02d}"
+        return text
+
+
+def parse_date(text: str, precisions: tuple[str, ...] = ("year", "month", "day")) -> PartialDate:
+    """Parse ``YYYY``, ``YYYY-MM`` or ``YYYY-MM-DD`` (limited to ``precisions``).
+
+    Raises:
+        DateError: with a message naming the accepted forms, or why the date does not exist.
+    """
+    forms = " or ".join(_FORMS[p] for p in precisions)
+    match = _PATTERN.fullmatch(text.strip())
+    if match is None:
+        raise DateError(f"write the date as {forms}")
+    year, month, day = (int(g) if g else None for g in match.groups())
+    assert year is not None
+    date = PartialDate(year, month, day)
+    if date.precision not in precisions:
+        raise DateError(f"write the date as {forms}")
+    if month is not None and not 1 <= month <= 12:
+        raise DateError(f"there is no month {month}; write the date as {forms}")
+    if day is not None and month is not None:
+        days = calendar.monthrange(year, month)[1]
+        if not 1 <= day <= days:
+            month_name = calendar.month_name[month]
+            raise DateError(f"{month_name} {year} has {days} days; write a date that exists, as {forms}")
+    return date

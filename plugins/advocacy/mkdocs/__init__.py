@@ -1,0 +1,4 @@
+"""MkDocs plugins: thin adapters that turn build events into calls of the core.
+
+This is the only part of the package that imports MkDocs.
+"""

@@ -1,0 +1,1 @@
+"""The ``advocacy-cases`` MkDocs plugin."""

@@ -1,0 +1,78 @@
+"""The ``advocacy-cases`` plugin: validate every case and build only what is valid."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Literal
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import Files
+from mkdocs.structure.pages import Page
+
+from advocacy.mkdocs.cases.config import CasesConfig
+from advocacy.mkdocs.site import is_first_build, project_from_config, repository_edit_base
+from advocacy.problems import Severity
+from advocacy.project import Project
+from advocacy.repository import ReadCache, Repository, load_repository
+
+log = get_plugin_logger(__name__)
+
+
+class CasesPlugin(BasePlugin[CasesConfig]):
+    """Checks cases/ at each build, reports every problem, and keeps invalid or stray files out of the site."""
+
+    def __init__(self) -> None:
+        self.cache = ReadCache()
+        self.project: Project | None = None
+        self.repository: Repository | None = None
+        self.edit_base: str | None = None
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defining this event keeps one plugin object (and its read cache) across `mkdocs serve` rebuilds."""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read the project's languages and paths, and check that cases/ reaches docs_dir."""
+        project = project_from_config(config, self.config.cases_dir)
+        link = project.docs_dir / project.cases_dirname
+        if not link.is_dir() or link.resolve() != project.cases_dir.resolve():
+            raise PluginError(
+                f"{project.relative(link)} must be a symbolic link to ../{project.cases_dirname} so that cases "
+                f"enter the site; create it with: ln -s ../{project.cases_dirname} {project.relative(link)} "
+                "(on Windows, enable symbolic links in Git: git config core.symlinks true, then check out again)"
+            )
+        self.project = project
+        self.edit_base = repository_edit_base(config, project)
+        return config
+
+    # Before mkdocs-static-i18n (priority -100) sorts files into languages: a file it never sees is neither
+    # built nor offered as an alternate of another language.
+    @event_priority(50)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Validate the repository and remove from the build every case file that is not to be published."""
+        assert self.project is not None
+        first = is_first_build(config, self.project)
+        if first or self.repository is None:
+            self.repository = load_repository(self.project, cache=self.cache)
+            for problem in self.repository.problems:
+                report = log.warning if problem.severity is Severity.ERROR else log.info
+                report(str(problem))
+        repository = self.repository
+        keep = {f.display for f in repository.published_files()} | set(repository.published_media())
+        prefix = self.project.cases_dirname + "/"
+        for file in list(files):
+            if file.src_uri.startswith(prefix) and file.src_uri not in keep:
+                files.remove(file)
+        return files
+
+    def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
+        """Point "edit this page" at the real file of pages that enter docs_dir through a symlink."""
+        assert self.project is not None
+        if self.edit_base is None or page.file.abs_src_path is None:
+            return page
+        real = Path(os.path.realpath(page.file.abs_src_path))
+        if not real.is_relative_to(self.project.docs_dir):
+            page.edit_url = self.edit_base + self.project.relative(real)
+        return page

@@ -1,0 +1,103 @@
+"""The content model as data: field specifications read from ``advocacy/data/case-model.yml``."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from functools import cache
+from importlib import resources
+from typing import Any
+
+import yaml
+
+
+@dataclass(frozen=True)
+class FieldSpec:
+    """What one field accepts.
+
+    Attributes:
+        name: The field name as written in frontmatter.
+        kind: text, date, day, choice, term, jurisdiction, case, handle, url, labels, list or record.
+        required: Whether the field must be present.
+        description: One sentence for contributors (docs, JSON Schema, messages).
+        min: Least number of items of a list.
+        max: Largest number of characters of a text.
+        multiline: Whether a text may span several lines.
+        choices: The allowed values of a choice.
+        vocabulary: The vocabulary whose ids a term must be.
+        default: The value used when the field is absent.
+        complete: For labels: one label per site language is required.
+        item: The specification of each item of a list.
+        fields: The fields of a record.
+    """
+
+    name: str
+    kind: str
+    required: bool = False
+    description: str = ""
+    min: int | None = None
+    max: int | None = None
+    multiline: bool = False
+    choices: tuple[str, ...] = ()
+    vocabulary: str | None = None
+    default: str | None = None
+    complete: bool = False
+    item: FieldSpec | None = None
+    fields: dict[str, FieldSpec] = field(default_factory=dict)
+
+
+@dataclass(frozen=True)
+class Limits:
+    """Size limits, in bytes."""
+
+    file_bytes: int
+    frontmatter_bytes: int
+    media_bytes: int
+
+
+@dataclass(frozen=True)
+class CaseModel:
+    """Every rule of the content model that is data rather than code."""
+
+    fields: dict[str, FieldSpec]
+    translation_fields: dict[str, FieldSpec]
+    vocabularies: dict[str, dict[str, FieldSpec]]
+    sections: dict[str, str]
+    limits: Limits
+    media_formats: tuple[str, ...]
+
+
+def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
+    return FieldSpec(
+        name=name,
+        kind=data["kind"],
+        required=bool(data.get("required", False)),
+        description=str(data.get("description", "")),
+        min=data.get("min"),
+        max=data.get("max"),
+        multiline=bool(data.get("multiline", False)),
+        choices=tuple(data.get("choices", ())),
+        vocabulary=data.get("vocabulary"),
+        default=data.get("default"),
+        complete=bool(data.get("complete", False)),
+        item=_spec(name, data["item"]) if "item" in data else None,
+        fields=_specs(data.get("fields", {})),
+    )
+
+
+def _specs(data: dict[str, Any]) -> dict[str, FieldSpec]:
+    return {name: _spec(name, value) for name, value in data.items()}
+
+
+@cache
+def load_model() -> CaseModel:
+    """The content model shipped with the package."""
+    text = (resources.files("advocacy") / "data" / "case-model.yml").read_text(encoding="utf-8")
+    data = yaml.safe_load(text)
+    return CaseModel(
+        fields=_specs(data["fields"]),
+        translation_fields=_specs(data["translation_fields"]),
+        vocabularies={name: _specs(fields) for name, fields in data["vocabularies"].items()},
+        sections=dict(data["sections"]),
+        limits=Limits(**data["limits"]),
+        media_formats=tuple(data["media_formats"]),
+    )

@@ -156,9 +156,13 @@ def _check_consistency(checker: FieldChecker, node: YamlMapping, meta: dict[str,
                 f"the end date {meta['end_date']} is before the start date {meta['date']}; check both",
             )
     if "reviewed_by" in meta and "last_reviewed" not in node.items:
-        checker.report(lines["reviewed_by"], "last_reviewed", "add last_reviewed, the day the facts were checked")
+        checker.report(
+            lines["reviewed_by"], "last_reviewed", "add last_reviewed, the day the facts were checked"
+        )
     if "last_reviewed" in meta and "reviewed_by" not in node.items:
-        checker.report(lines["last_reviewed"], "reviewed_by", "add reviewed_by, the handle of who checked the facts")
+        checker.report(
+            lines["last_reviewed"], "reviewed_by", "add reviewed_by, the handle of who checked the facts"
+        )
     both = set(meta.get("related", ())) & set(meta.get("inspired_by", ()))
     for case_id in sorted(both):
         checker.report(
@@ -175,7 +179,7 @@ def _check_sections(
     problems = []
     names = section_headings(language)
     fallback = section_headings(default_language)
-    recognised = {}
+    recognised: dict[str, str] = {}
     for section in model.sections:
         recognised[names[section].casefold()] = section
         recognised.setdefault(fallback[section].casefold(), section)
@@ -193,9 +197,9 @@ def _check_sections(
                 )
             )
             continue
-        section = recognised.get(heading.text.casefold()) if heading.level == 2 else None
-        if section is None:
+        if heading.level != 2 or heading.text.casefold() not in recognised:
             continue
+        section = recognised[heading.text.casefold()]
         if section in found:
             problems.append(
                 Problem(

@@ -6,13 +6,18 @@ Exit status: 0 when the content is valid, 1 when it has errors, 2 for a usage er
 from __future__ import annotations
 
 import argparse
+import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
+from advocacy.model import load_model
 from advocacy.problems import format_github, format_json, format_text
 from advocacy.project import ProjectError, find_root, load_project
 from advocacy.repository import load_repository
+from advocacy.schema import case_schema
+from advocacy.vocabularies import load_vocabularies
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
@@ -46,6 +51,19 @@ def _validate(args: argparse.Namespace) -> int:
     return EXIT_INVALID if errors else EXIT_OK
 
 
+def _schema(args: argparse.Namespace) -> int:
+    root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
+    project = load_project(root)
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    text = json.dumps(case_schema(model, vocabularies, project.language_codes), ensure_ascii=False, indent=1)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -67,6 +85,15 @@ def build_parser() -> argparse.ArgumentParser:
         help="text (default), github (workflow annotations and the full list), or json",
     )
     validate.set_defaults(handler=_validate)
+
+    schema = commands.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema of case frontmatter",
+        description="Print the JSON Schema of case frontmatter, with the current vocabularies, for editors.",
+    )
+    schema.add_argument("--output", "-o", metavar="FILE", help="write it to FILE instead")
+    schema.set_defaults(handler=_schema)
     return parser
 
 
@@ -79,6 +106,11 @@ def main(argv: Sequence[str] | None = None) -> int:
     except ProjectError as exc:
         print(f"advocacy: {exc}", file=sys.stderr)
         return EXIT_USAGE
+    except BrokenPipeError:
+        # The reader (head, less) stopped early. Point stdout at devnull so that the flush at exit does not
+        # fail again, as the Python documentation advises.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return EXIT_OK
     return result
 
 

@@ -130,7 +130,8 @@ def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
 def languages_from_i18n(options: dict[str, Any] | None, theme_language: str = "en") -> tuple[Language, ...]:
     """Site languages from the mkdocs-static-i18n options (or the theme language when i18n is absent)."""
     if options is None:
-        return (Language(theme_language, Locale.parse(theme_language).get_display_name(theme_language), True),)
+        name = Locale.parse(theme_language).get_display_name(theme_language) or theme_language
+        return (Language(theme_language, name, True),)
     languages = []
     for item in options.get("languages") or []:
         if item.get("build", True) is False:

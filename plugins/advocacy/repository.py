@@ -77,7 +77,7 @@ class Repository:
     def published_files(self) -> list[CaseFile]:
         """The case files the site builds: valid translations of valid cases, and valid originals."""
         failing = {p.file for p in self.problems if p.severity is Severity.ERROR}
-        published = []
+        published: list[CaseFile] = []
         for case in self.cases.values():
             original = case.original
             if original is None or original.display in failing:
@@ -145,7 +145,9 @@ def load_repository(
             repository.problems.extend(case_file.problems)
     _check_across_files(repository)
     if paths is not None:
-        wanted = {project.relative(Path(p).resolve()) for p in paths} | {project.relative(Path(p)) for p in paths}
+        wanted = {project.relative(Path(p).resolve()) for p in paths} | {
+            project.relative(Path(p)) for p in paths
+        }
         repository.problems = [p for p in repository.problems if p.file in wanted]
     repository.problems = sort_problems(repository.problems)
     return repository
@@ -163,7 +165,9 @@ def _read_file(
     name = path.name
     problem = _check_name(name, project)
     if problem is not None:
-        severity = Severity.WARNING if name.startswith(".") and not name.lower().endswith(".md") else Severity.ERROR
+        severity = (
+            Severity.WARNING if name.startswith(".") and not name.lower().endswith(".md") else Severity.ERROR
+        )
         repository.problems.append(Problem(display, None, None, problem, severity))
         return None
     match = _NAME.fullmatch(name)
@@ -194,7 +198,7 @@ def _check_name(name: str, project: Project) -> str | None:
     if name.startswith("."):
         return "hidden files are not published; delete it, or rename it if it is a case"
     if not dot or extension != "md":
-        if extension.lower() in {"md", "markdown", "mdown", "txt"} and stem:
+        if extension.lower() in {"md", "markdown", "mdown"} and stem:
             return f'case files end in ".md"; rename it to {stem.split(".")[0]}.md (or <id>.<language>.md)'
         return (
             "cases/ holds only case files (<id>.md or <id>.<language>.md), media/ and vocabularies/; move "
@@ -295,7 +299,7 @@ def _check_across_files(repository: Repository) -> None:
                             case_file.display,
                             None,
                             None,
-                            f'this translation has no original: add cases/{case.id}.md (or '
+                            f"this translation has no original: add cases/{case.id}.md (or "
                             f"cases/{case.id}.<language>.md) with the case's full metadata",
                         )
                     )
@@ -360,10 +364,17 @@ def _check_images(repository: Repository, case_file: CaseFile) -> None:
             continue
         target = PurePosixPath(project.cases_dirname) / unquote(parts.path)
         normal = PurePosixPath(*_normalise(target.parts))
-        if normal.parent != PurePosixPath(project.cases_dirname, "media") or str(normal) not in repository.media:
+        if (
+            normal.parent != PurePosixPath(project.cases_dirname, "media")
+            or str(normal) not in repository.media
+        ):
             reason = "does not exist" if normal.parent.name == "media" else "is not in cases/media/"
             repository.problems.append(
-                Problem(*where, None, f'the image "{image.src}" {reason}; write media/<file name> for a file of cases/media/')
+                Problem(
+                    *where,
+                    None,
+                    f'the image "{image.src}" {reason}; write media/<file name> for a file of cases/media/',
+                )
             )
             continue
         if not case_file.has_errors:

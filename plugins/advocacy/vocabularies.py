@@ -38,9 +38,7 @@ class Term:
     def label(self, language: str, default_language: str) -> str:
         """The term's name in ``language``, else in the default language, else its ``name`` or id."""
         labels = self.fields.get("label") or {}
-        return str(
-            labels.get(language) or self.fields.get("name") or labels.get(default_language) or self.id
-        )
+        return str(labels.get(language) or self.fields.get("name") or labels.get(default_language) or self.id)
 
 
 @dataclass
@@ -80,7 +78,9 @@ def load_vocabularies(project: Project, model: CaseModel) -> Vocabularies:
     for name in model.vocabularies:
         if name not in parsed and not any(p.file.endswith(f"/{name}.yml") for p in result.problems):
             result.problems.append(
-                Problem(project.relative(folder / f"{name}.yml"), None, None, "the vocabulary file is missing")
+                Problem(
+                    project.relative(folder / f"{name}.yml"), None, None, "the vocabulary file is missing"
+                )
             )
     ids = {name: frozenset(node.items) for name, (_, node) in parsed.items()}
     for name, (display, node) in parsed.items():
@@ -119,6 +119,8 @@ def _read(path: Path, display: str, model: CaseModel, problems: list[Problem]) -
     if node is None:
         return Mapping({}, 1)
     if not isinstance(node, Mapping):
-        problems.append(Problem(display, node.line, None, "a vocabulary must be a mapping of term ids to terms"))
+        problems.append(
+            Problem(display, node.line, None, "a vocabulary must be a mapping of term ids to terms")
+        )
         return None
     return node

@@ -2,14 +2,15 @@
 
 from __future__ import annotations
 
+import json
 import os
 from pathlib import Path
 from typing import Literal
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
-from mkdocs.structure.files import Files
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from advocacy.mkdocs.cases.config import CasesConfig
@@ -17,8 +18,11 @@ from advocacy.mkdocs.site import is_first_build, project_from_config, repository
 from advocacy.problems import Severity
 from advocacy.project import Project
 from advocacy.repository import ReadCache, Repository, load_repository
+from advocacy.schema import case_schema
 
 log = get_plugin_logger(__name__)
+
+SCHEMA_PATH = "schema/case.schema.json"
 
 
 class CasesPlugin(BasePlugin[CasesConfig]):
@@ -50,7 +54,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
     # Before mkdocs-static-i18n (priority -100) sorts files into languages: a file it never sees is neither
     # built nor offered as an alternate of another language.
     @event_priority(50)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _keep_publishable(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Validate the repository and remove from the build every case file that is not to be published."""
         assert self.project is not None
         first = is_first_build(config, self.project)
@@ -66,6 +70,23 @@ class CasesPlugin(BasePlugin[CasesConfig]):
             if file.src_uri.startswith(prefix) and file.src_uri not in keep:
                 files.remove(file)
         return files
+
+    # After mkdocs-static-i18n (-100): it cannot handle generated files, and drops them with a TypeError.
+    @event_priority(-110)
+    def _add_schema(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Publish the JSON Schema of case frontmatter at /schema/case.schema.json, in every language build.
+
+        Every language build gets the file (at the same, unprefixed address) so that links to it from pages
+        of any language resolve.
+        """
+        assert self.repository is not None and self.project is not None
+        repository = self.repository
+        schema = case_schema(repository.model, repository.vocabularies, self.project.language_codes)
+        content = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
+        files.append(File.generated(config, SCHEMA_PATH, content=content))
+        return files
+
+    on_files = CombinedEvent(_keep_publishable, _add_schema)
 
     def on_pre_page(self, page: Page, *, config: MkDocsConfig, files: Files) -> Page:
         """Point "edit this page" at the real file of pages that enter docs_dir through a symlink."""

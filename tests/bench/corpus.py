@@ -1,0 +1,157 @@
+"""Synthetic corpora for benchmarks: N cases x L languages with every frontmatter field and ~700-word bodies.
+
+The corpus is a copy of the real project's configuration and vocabularies plus generated case files, so it
+exercises the same validation and build as the real site.
+"""
+
+from __future__ import annotations
+
+import random
+import shutil
+from pathlib import Path
+
+from advocacy.locale_strings import section_headings
+from advocacy.model import load_model
+from advocacy.project import load_project
+from advocacy.vocabularies import load_vocabularies
+
+WORDS = [
+    "the",
+    "community",
+    "law",
+    "copyright",
+    "public",
+    "domain",
+    "freedom",
+    "panorama",
+    "parliament",
+    "court",
+    "blackout",
+    "campaign",
+    "article",
+    "wiki",
+    "volunteers",
+    "readers",
+    "access",
+    "knowledge",
+    "licence",
+    "reform",
+    "directive",
+    "amendment",
+    "ministry",
+    "consultation",
+    "platform",
+    "liability",
+    "filter",
+    "censorship",
+    "block",
+    "petition",
+    "coalition",
+    "letter",
+    "press",
+    "editors",
+    "archive",
+    "museum",
+    "photograph",
+    "monument",
+    "exception",
+    "limitation",
+    "rights",
+    "users",
+    "commons",
+    "education",
+    "library",
+    "research",
+    "culture",
+]
+
+
+def _paragraphs(rng: random.Random, words: int) -> str:
+    out = []
+    while words > 0:
+        size = min(words, rng.randint(40, 90))
+        sentence = " ".join(rng.choice(WORDS) for _ in range(size))
+        out.append(sentence.capitalize() + ".")
+        words -= size
+    return "\n\n".join(out)
+
+
+def _body(rng: random.Random, language: str, words: int) -> str:
+    headings = section_headings(language)
+    parts = []
+    for section in load_model().sections:
+        parts.append(f"## {headings[section]}\n\n{_paragraphs(rng, words // 4)}\n")
+    return "\n".join(parts)
+
+
+def generate(
+    source_root: Path, target: Path, cases: int, languages: int, words: int = 700, seed: int = 1
+) -> int:
+    """Write a project at ``target`` with ``cases`` originals, each translated into ``languages - 1`` others.
+
+    Returns the number of case files written.
+    """
+    rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
+    project = load_project(source_root)
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    terms = {name: sorted(v) for name, v in vocabularies.terms.items()}
+    codes = list(project.language_codes)[:languages]
+    if target.exists():
+        shutil.rmtree(target)
+    (target / "cases").mkdir(parents=True)
+    shutil.copytree(project.vocabularies_dir, target / "cases" / "vocabularies")
+    shutil.copytree(project.docs_dir, target / "docs", symlinks=True)
+    shutil.copy(source_root / "mkdocs.yml", target / "mkdocs.yml")
+    if (source_root / "manifesto").is_dir():
+        shutil.copytree(source_root / "manifesto", target / "manifesto")
+    written = 0
+    for number in range(cases):
+        case_id = f"synthetic-case-{number:05d}"
+        year = rng.randint(2001, 2025)
+        related = [f"synthetic-case-{rng.randrange(cases):05d}" for _ in range(2)]
+        related = sorted({r for r in related if r != case_id})
+        meta = "\n".join(
+            [
+                f"title: Synthetic case {number} about {rng.choice(WORDS)} and {rng.choice(WORDS)}",
+                f"summary: {_paragraphs(rng, 30)}",
+                f"date: {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
+                f"end_date: {year + 1}",
+                f"outcome: {rng.choice(['success', 'partial', 'failure', 'unknown'])}",
+                f"jurisdictions: [{rng.choice(['DE', 'FR', 'IN', 'BR', 'ZA', 'EU', 'ES-CT'])}]",
+                f"topics: [{', '.join(rng.sample(terms['topics'], 2))}]",
+                f"methods: [{', '.join(rng.sample(terms['methods'], 2))}]",
+                f"dossiers: [{rng.choice(terms['dossiers'])}]",
+                f"organizations: [{', '.join(rng.sample(terms['organizations'], 2))}]",
+                f"related: [{', '.join(related)}]",
+                "sources:",
+                "  - title: A source",
+                f"    url: https://example.org/source/{number}",
+                "    publisher: Example",
+                f"    date: {year}",
+                "  - title: Another source",
+                f"    url: https://example.org/other/{number}",
+                "contributors: [SyntheticWriter]",
+                "sensitivity: normal",
+                f"published: 2026-{rng.randint(1, 11):02d}-{rng.randint(1, 28):02d}",
+                "license: CC-BY-SA-4.0",
+            ]
+        )
+        (target / "cases" / f"{case_id}.md").write_text(
+            f"---\n{meta}\n---\n\n{_body(rng, codes[0], words)}", encoding="utf-8"
+        )
+        written += 1
+        for code in codes[1:]:
+            translation = "\n".join(
+                [
+                    f"title: Synthetic case {number} ({code})",
+                    f"summary: {_paragraphs(rng, 30)}",
+                    "translation:",
+                    "  method: machine",
+                ]
+            )
+            (target / "cases" / f"{case_id}.{code}.md").write_text(
+                f"---\n{translation}\n---\n\n{_body(rng, code, words)}", encoding="utf-8"
+            )
+            written += 1
+    return written

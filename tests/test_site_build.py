@@ -14,10 +14,11 @@ from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 MKDOCS = [sys.executable, "-m", "mkdocs"]
 
 
-def build(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+def build(root: Path, *args: str, site_dir: Path | None = None) -> subprocess.CompletedProcess[str]:
+    """Run `mkdocs build` on the project at ``root`` (into ``root/site`` unless told otherwise)."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     return subprocess.run(
-        [*MKDOCS, "build", "--site-dir", str(root / "site"), *args],
+        [*MKDOCS, "build", "--site-dir", str(site_dir or root / "site"), *args],
         cwd=root,
         capture_output=True,
         text=True,

@@ -11,8 +11,9 @@ import pytest
 from advocacy.project import Project, load_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
+THEME = Path(__file__).resolve().parents[1] / "plugins" / "advocacy" / "theme"
 
-MKDOCS_YML = """\
+MKDOCS_YML = f"""\
 site_name: Test hub
 site_url: https://example.org/
 repo_url: https://github.com/example/hub
@@ -20,6 +21,7 @@ edit_uri: edit/main/docs/
 docs_dir: docs
 theme:
   name: material
+  custom_dir: {THEME}
   font: false
   features: [content.action.edit]
 validation:
@@ -33,14 +35,15 @@ nav:
   - index.md
 plugins:
   - advocacy-cases
+  - advocacy-translations
   - i18n:
       docs_structure: suffix
       fallback_to_default: false
       reconfigure_search: false
       languages:
-        - {locale: en, name: English, default: true}
-        - {locale: fr, name: Français}
-        - {locale: ar, name: العربية}
+        - {{locale: en, name: English, default: true}}
+        - {{locale: fr, name: Français}}
+        - {{locale: ar, name: العربية}}
 """
 
 VALID_CASE = """\

@@ -41,7 +41,11 @@ MUTATIONS = [
     ("source without url", "    url: https://en.wikipedia.org/wiki/Example\n", ""),
     ("ftp source", "url: https://en.wikipedia.org/wiki/Example", "url: ftp://example.org/x"),
     ("javascript source", "url: https://en.wikipedia.org/wiki/Example", "url: javascript:alert(1)"),
-    ("unknown source key", "    url: https://en.wikipedia.org/wiki/Example\n", "    url: https://e.org/\n    link: x\n"),
+    (
+        "unknown source key",
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://e.org/\n    link: x\n",
+    ),
     ("e-mail contributor", "published: 2026-11-25", "published: 2026-11-25\ncontributors: [a@example.org]"),
     ("handle contributor", "published: 2026-11-25", "published: 2026-11-25\ncontributors: [Example Handle]"),
     ("published as a month", "published: 2026-11-25", "published: 2026-11"),
@@ -113,7 +117,9 @@ def test_documented_example_is_valid(make_project: ProjectFactory) -> None:
     page = (ROOT / "docs/contribute/case-model.md").read_text(encoding="utf-8")
     example = re.search(r"```markdown\n(---\n.*?)```", page, flags=re.DOTALL)
     assert example is not None
-    project = make_project({"cases/example-case.md": example.group(1), "cases/sopa-pipa-blackout-2012.md": ""})
+    project = make_project(
+        {"cases/example-case.md": example.group(1), "cases/sopa-pipa-blackout-2012.md": ""}
+    )
     vocabularies = project.vocabularies_dir
     for path in (ROOT / "cases/vocabularies").iterdir():
         (vocabularies / path.name).write_text(path.read_text(encoding="utf-8"), encoding="utf-8")

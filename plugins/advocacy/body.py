@@ -14,7 +14,12 @@ _FENCE = re.compile(r" {0,3}(`{3,}|~{3,})(.*)")
 _ATX = re.compile(r" {0,3}(#{1,6})(?:[ \t]+(.*?))?[ \t]*$")
 _CLOSING = re.compile(r"(?:[ \t]+#+)?[ \t]*(?:\{[^}]*\})?[ \t]*$")
 _CODE_SPAN = re.compile(r"(`+)(?:(?!\1).)+?\1")
-_IMAGE = re.compile(r"!\[([^\]]*)\]\(\s*<?([^)\s>]*)>?(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)")
+# The destination is <anything but angle brackets> (spaces allowed, as in CommonMark) or a run without spaces in
+# which parentheses are balanced one level deep (media/photo_(2019).png); an optional title follows.
+_IMAGE = re.compile(
+    r"!\[([^\]]*)\]\(\s*(?:<([^<>\n]*)>|((?:[^()\s]|\([^()\s]*\))*))"
+    r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
+)
 
 
 @dataclass(frozen=True)
@@ -43,9 +48,13 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Image]]:
     for number, line in enumerate(body.split("\n"), start=first_line):
         match = _FENCE.match(line)
         if fence is not None:
-            if match and match.group(1)[0] == fence[0] and len(match.group(1)) >= len(fence):
-                if not match.group(2).strip():
-                    fence = None
+            if (
+                match
+                and match.group(1)[0] == fence[0]
+                and len(match.group(1)) >= len(fence)
+                and not match.group(2).strip()
+            ):
+                fence = None
             continue
         if match and not (match.group(1)[0] == "`" and "`" in match.group(2)):
             fence = match.group(1)
@@ -56,5 +65,6 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Image]]:
             headings.append(Heading(len(heading.group(1)), text, number))
         if "![" in line:
             for image in _IMAGE.finditer(_CODE_SPAN.sub("", line)):
-                images.append(Image(image.group(1).strip(), image.group(2), number))
+                src = image.group(2) if image.group(2) is not None else image.group(3)
+                images.append(Image(image.group(1).strip(), src, number))
     return headings, images

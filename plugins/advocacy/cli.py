@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advocacy.model import load_model
-from advocacy.problems import format_github, format_json, format_text
+from advocacy.problems import Severity, format_github, format_json, format_text
 from advocacy.project import ProjectError, find_root, load_project
 from advocacy.repository import load_repository
 from advocacy.schema import case_schema
@@ -35,11 +35,11 @@ def _validate(args: argparse.Namespace) -> int:
                 print(f"advocacy validate: {raw}: no such file", file=sys.stderr)
                 return EXIT_USAGE
             paths.append(path.resolve())
-    repository = load_repository(project, paths)
-    problems = repository.problems
+    repository = load_repository(project)
+    problems = repository.problems if paths is None else repository.problems_of(paths)
     formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
     sys.stdout.write(formatter(problems))
-    errors = repository.error_count
+    errors = sum(p.severity is Severity.ERROR for p in problems)
     if args.format != "json":
         warnings = len(problems) - errors
         published = len(repository.published_files())

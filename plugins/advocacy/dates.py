@@ -4,10 +4,13 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
 _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+# A month or a day written with one digit (2019-2-3): common, and easy to say how to fix.
+_SHORT = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _FORMS = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
 
 
@@ -15,16 +18,24 @@ class DateError(ValueError):
     """The text is not a date of an accepted form; the message says what to write."""
 
 
-@dataclass(frozen=True, order=True)
+@functools.total_ordering
+@dataclass(frozen=True)
 class PartialDate:
     """A date known to the year, the month or the day.
 
-    Ordering compares the earliest day each date can mean, so ``2012 < 2012-05``.
+    Ordering compares the earliest day each date can mean, and puts the less precise date first when that day
+    is the same, so ``2012 < 2012-01 < 2012-01-01 < 2012-05``.
     """
 
     year: int
     month: int | None = None
     day: int | None = None
+
+    def __lt__(self, other: object) -> bool:
+        # dataclass(order=True) would compare None with a number and raise TypeError for 2012 < 2012-05.
+        if not isinstance(other, PartialDate):
+            return NotImplemented
+        return (self.year, self.month or 0, self.day or 0) < (other.year, other.month or 0, other.day or 0)
 
     @property
     def precision(self) -> str:
@@ -62,9 +73,18 @@ def parse_date(text: str, precisions: tuple[str, ...] = ("year", "month", "day")
     forms = " or ".join(_FORMS[p] for p in precisions)
     match = _PATTERN.fullmatch(text.strip())
     if match is None:
+        short = _SHORT.fullmatch(text.strip())
+        if short is not None:
+            padded = "-".join(f"{int(g):02d}" if len(g) < 4 else g for g in short.groups() if g)
+            parse_date(padded, precisions)  # raises when the padded date is wrong too
+            digits = "the month and the day" if short.group(3) else "the month"
+            raise DateError(f'write {digits} with two digits: "{padded}"')
         raise DateError(f"write the date as {forms}")
     year, month, day = (int(g) if g else None for g in match.groups())
     assert year is not None
+    if year < dt.MINYEAR:
+        # Python's dates start in year 1; comparing end_date with date would otherwise fail.
+        raise DateError(f"there is no year {text.strip()[:4]}; write the date as {forms}")
     date = PartialDate(year, month, day)
     if date.precision not in precisions:
         raise DateError(f"write the date as {forms}")

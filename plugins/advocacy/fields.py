@@ -17,14 +17,22 @@ from advocacy.dates import DateError, parse_date
 from advocacy.jurisdictions import check_jurisdiction
 from advocacy.model import FieldSpec
 from advocacy.problems import Problem, Severity
+from advocacy.sourcefile import char_name, is_forbidden
 from advocacy.strict_yaml import Mapping as YamlMapping
 from advocacy.strict_yaml import Node, Scalar, Sequence, describe
 
 TERM_ID = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
-_TAG = re.compile(r"</?[A-Za-z!?][^>]*>?")
+# An HTML tag, comment or declaration: "<b>", "</p>", "<img src=x>", "<!--", or a tag left open at the end of the
+# text ("<script"); "a<b, c" and "3 < 4" are text.
+_TAG = re.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:[\s/][^<>]*)?(?:>|$)|<!--|<![A-Za-z\[]|<\?")
 _ENTITY = re.compile(r"&(?:#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);")
 _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INVALID = object()
+
+
+def _shown(text: str, limit: int) -> str:
+    """``text`` cut to ``limit`` characters, line breaks and tabs shown as ``\\n`` and ``\\t``, for a message."""
+    return text[:limit].replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
 
 
 @dataclass(frozen=True)
@@ -147,7 +155,9 @@ class FieldChecker:
 
     def _check_labels(self, node: Node, spec: FieldSpec, name: str) -> Any:
         if not isinstance(node, YamlMapping):
-            self.report(node.line, name, f"expected one label per language (en: ..., fr: ...), found {describe(node)}")
+            self.report(
+                node.line, name, f"expected one label per language (en: ..., fr: ...), found {describe(node)}"
+            )
             return _INVALID
         text_spec = FieldSpec(name=name, kind="text", max=200)
         labels = {}
@@ -165,13 +175,25 @@ class FieldChecker:
         if spec.complete:
             missing = [code for code in self.languages if code not in node.items]
             if missing:
-                self.report(node.line, name, f"add a label for each site language; missing: {', '.join(missing)}")
+                self.report(
+                    node.line, name, f"add a label for each site language; missing: {', '.join(missing)}"
+                )
         return labels
 
     def _text(self, node: Scalar, name: str) -> str | None:
         if node.type not in {"str", "timestamp"} and not node.quoted:
             self.report(
                 node.line, name, f'expected text, found {describe(node)}; put it in quotes: "{node.text}"'
+            )
+            return None
+        # The file itself was checked for these characters; a YAML escape ("\u202E") can still produce them.
+        forbidden = next((char for char in node.text if is_forbidden(char)), None)
+        if forbidden is not None:
+            self.report(
+                node.line,
+                name,
+                f"the text holds the invisible character {char_name(forbidden)}, which can hide or reorder "
+                f'text; delete it (between double quotes it can be written "\\u{ord(forbidden):04X}")',
             )
             return None
         return node.text
@@ -198,7 +220,9 @@ class FieldChecker:
         tag = _TAG.search(value)
         if tag:
             self.report(
-                node.line, name, f'found the markup "{tag.group()}"; write plain text, without HTML tags'
+                node.line,
+                name,
+                f'found the markup "{_shown(tag.group(), 80)}"; write plain text, without HTML tags',
             )
             ok = False
         entity = _ENTITY.search(value)
@@ -296,7 +320,9 @@ class FieldChecker:
             return _INVALID
         if not value or "\n" in value or len(value) > 64 or _TAG.search(value) or "://" in value:
             self.report(
-                node.line, name, f'"{value[:70]}" is not a handle; write a user name of at most 64 characters'
+                node.line,
+                name,
+                f'"{_shown(value, 70)}" is not a handle; write a user name of at most 64 characters, on one line',
             )
             return _INVALID
         return value
@@ -310,11 +336,20 @@ class FieldChecker:
             parts = urlsplit(value)
         except ValueError:
             parts = None
-        if parts is None or parts.scheme not in {"http", "https"} or not parts.netloc or " " in value:
+        if any(char.isspace() for char in value):
+            # urlsplit() silently drops tabs and line breaks, so they must be refused before it runs.
             self.report(
                 node.line,
                 name,
-                f'"{value[:200]}" is not a web address; write a full address that starts with https:// '
+                f'"{_shown(value, 200)}" is not a web address: it contains a space or a line break; write the '
+                "address on one line, with %20 for a space",
+            )
+            return _INVALID
+        if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.netloc:
+            self.report(
+                node.line,
+                name,
+                f'"{_shown(value, 200)}" is not a web address; write a full address that starts with https:// '
                 "(or http://)",
             )
             return _INVALID

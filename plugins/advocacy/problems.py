@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -36,12 +37,23 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f"{self.field}: " if self.field else ""
-        return f"{where}: {self.severity}: {field}{self.message}"
+        # Always one line: a line break taken from content (a file name, a quoted value) would otherwise start
+        # a line of its own, which CI logs can read as a workflow command.
+        return f"{where}: {self.severity}: {field}{self.message}".translate(_ONE_LINE)
+
+
+_ONE_LINE = str.maketrans({"\r": "\\r", "\n": "\\n"})
+_NUMBER = re.compile(r"(\d+)")
+
+
+def _natural(text: str) -> tuple[str | int, ...]:
+    """A sort key that orders "column 9" before "column 11"."""
+    return tuple(int(part) if part.isdigit() else part for part in _NUMBER.split(text))
 
 
 def sort_problems(problems: Iterable[Problem]) -> list[Problem]:
-    """Order problems by file, then line (whole-file problems first), then field."""
-    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", p.message))
+    """Order problems by file, then line (whole-file problems first), then field, then message."""
+    return sorted(problems, key=lambda p: (p.file, p.line or 0, p.field or "", _natural(p.message)))
 
 
 def format_text(problems: Iterable[Problem]) -> str:

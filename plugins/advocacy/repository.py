@@ -62,7 +62,8 @@ class Repository:
     model: CaseModel
     vocabularies: Vocabularies
     cases: dict[str, Case] = field(default_factory=dict)
-    media: dict[str, bool] = field(default_factory=dict)
+    media: set[str] = field(default_factory=set)
+    rejected_media: set[str] = field(default_factory=set)
     problems: list[Problem] = field(default_factory=list)
 
     @property
@@ -86,8 +87,15 @@ class Repository:
         return sorted(published, key=lambda f: f.display)
 
     def published_media(self) -> list[str]:
-        """Media files (paths relative to the project root) used by a published case."""
-        return sorted(path for path, used in self.media.items() if used)
+        """Media files (paths relative to the project root) shown by a published case file."""
+        shown = {media_path(self.project, image.src) for f in self.published_files() for image in f.images}
+        return sorted(shown & self.media)
+
+    def problems_of(self, paths: Iterable[Path]) -> list[Problem]:
+        """The problems reported against the given files (each given as a path to the file or to a symlink)."""
+        wanted = {self.project.relative(Path(p).resolve()) for p in paths}
+        wanted |= {self.project.relative(Path(p)) for p in paths}
+        return [p for p in self.problems if p.file in wanted]
 
     @property
     def error_count(self) -> int:
@@ -97,7 +105,6 @@ class Repository:
 
 def load_repository(
     project: Project,
-    paths: Iterable[Path] | None = None,
     cache: ReadCache | None = None,
     model: CaseModel | None = None,
 ) -> Repository:
@@ -105,8 +112,6 @@ def load_repository(
 
     Args:
         project: The project to read.
-        paths: When given, only problems of these files are kept (every file is still read, since the checks
-            across files need them all).
         cache: Results of an earlier call to reuse for unchanged files.
         model: The content model; the packaged one by default.
     """
@@ -144,11 +149,6 @@ def load_repository(
         for case_file in case.files:
             repository.problems.extend(case_file.problems)
     _check_across_files(repository)
-    if paths is not None:
-        wanted = {project.relative(Path(p).resolve()) for p in paths} | {
-            project.relative(Path(p)) for p in paths
-        }
-        repository.problems = [p for p in repository.problems if p.file in wanted]
     repository.problems = sort_problems(repository.problems)
     return repository
 
@@ -236,6 +236,7 @@ def _read_media(repository: Repository, folder: Path) -> None:
             )
             continue
         if extension not in model.media_formats:
+            repository.rejected_media.add(display)
             repository.problems.append(
                 Problem(
                     display,
@@ -248,17 +249,18 @@ def _read_media(repository: Repository, folder: Path) -> None:
             continue
         size = path.stat().st_size
         if size > model.limits.media_bytes:
+            repository.rejected_media.add(display)
             repository.problems.append(
                 Problem(
                     display,
                     None,
                     None,
-                    f"the image is {size // 1024} KiB; the limit is {model.limits.media_bytes // 1024} KiB so "
+                    f"the image is {size:,} bytes; the limit is {model.limits.media_bytes:,} bytes so "
                     "pages stay light on slow connections: reduce its size or compress it",
                 )
             )
             continue
-        repository.media[display] = False
+        repository.media.add(display)
 
 
 def _check_across_files(repository: Repository) -> None:
@@ -278,7 +280,8 @@ def _check_across_files(repository: Repository) -> None:
                 )
                 continue
             by_language[case_file.language] = case_file
-        originals = case.originals
+        # Two files of one language are one mistake, reported above; count originals among the others.
+        originals = [f for f in by_language.values() if f.kind == "original"]
         if len(originals) > 1:
             names = ", ".join(f.display for f in originals)
             for original in originals:
@@ -325,17 +328,17 @@ def _check_across_files(repository: Repository) -> None:
                         )
                     )
             _check_images(repository, case_file)
-    for path, used in repository.media.items():
-        if not used:
-            repository.problems.append(
-                Problem(
-                    path,
-                    None,
-                    None,
-                    "no published case shows this image, so it is not published; use it in a case or delete it",
-                    Severity.WARNING,
-                )
+    shown = {media_path(repository.project, image.src) for f in repository.files for image in f.images}
+    for path in sorted(repository.media - shown):
+        repository.problems.append(
+            Problem(
+                path,
+                None,
+                None,
+                "no case shows this image, so it is not published; use it in a case or delete it",
+                Severity.WARNING,
             )
+        )
 
 
 def _check_images(repository: Repository, case_file: CaseFile) -> None:
@@ -362,13 +365,23 @@ def _check_images(repository: Repository, case_file: CaseFile) -> None:
                 )
             )
             continue
-        target = PurePosixPath(project.cases_dirname) / unquote(parts.path)
-        normal = PurePosixPath(*_normalise(target.parts))
+        normal = media_path(project, image.src)
+        if normal in repository.rejected_media:
+            repository.problems.append(
+                Problem(
+                    *where,
+                    None,
+                    f'the image "{image.src}" cannot be published; see the problem reported for {normal}',
+                )
+            )
+            continue
         if (
-            normal.parent != PurePosixPath(project.cases_dirname, "media")
-            or str(normal) not in repository.media
+            PurePosixPath(normal).parent != PurePosixPath(project.cases_dirname, "media")
+            or normal not in repository.media
         ):
-            reason = "does not exist" if normal.parent.name == "media" else "is not in cases/media/"
+            reason = (
+                "does not exist" if PurePosixPath(normal).parent.name == "media" else "is not in cases/media/"
+            )
             repository.problems.append(
                 Problem(
                     *where,
@@ -376,17 +389,16 @@ def _check_images(repository: Repository, case_file: CaseFile) -> None:
                     f'the image "{image.src}" {reason}; write media/<file name> for a file of cases/media/',
                 )
             )
-            continue
-        if not case_file.has_errors:
-            repository.media[str(normal)] = True
 
 
-def _normalise(parts: tuple[str, ...]) -> list[str]:
+def media_path(project: Project, src: str) -> str:
+    """The project-relative path an image reference of a case file points to (``cases/media/x.png``)."""
+    target = PurePosixPath(project.cases_dirname) / unquote(urlsplit(src).path)
     result: list[str] = []
-    for part in parts:
+    for part in target.parts:
         if part == "..":
             if result:
                 result.pop()
         elif part not in {"", "."}:
             result.append(part)
-    return result
+    return str(PurePosixPath(*result))

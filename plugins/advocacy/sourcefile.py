@@ -16,10 +16,13 @@ from advocacy.problems import Problem
 BOM = "\ufeff"
 
 # Characters refused in frontmatter text. Tab and newline are allowed (YAML needs them); ZWJ, ZWNJ, LRM and RLM
-# are legitimate in Arabic, Persian and Hindi text and are allowed too.
-_FORBIDDEN = {chr(c) for c in range(0x20) if chr(c) not in "\t\n"} | {"\x7f"}
+# are legitimate in Arabic, Persian and Hindi text and are allowed too. C1 controls, U+2028 and U+2029 are
+# refused as well: YAML counts NEL, U+2028 and U+2029 as line breaks (which would shift every line number
+# after them) and refuses the other C1 controls and U+FFFE/U+FFFF with a message that names no line.
+_FORBIDDEN = {chr(c) for c in range(0x20) if chr(c) not in "\t\n"} | {chr(c) for c in range(0x7F, 0xA0)}
 _FORBIDDEN |= {chr(c) for c in range(0x202A, 0x202F)} | {chr(c) for c in range(0x2066, 0x206A)}
-_FORBIDDEN |= {"\u200b", "\u2060", BOM}
+_FORBIDDEN |= {"\u200b", "\u2060", "\u2028", "\u2029", BOM, "\ufffe", "\uffff"}
+_DELIMITER = "---"
 
 
 @dataclass(frozen=True)
@@ -40,10 +43,16 @@ class SourceText:
     body_line: int
 
 
-def _char_name(char: str) -> str:
+def is_forbidden(char: str) -> bool:
+    """Whether ``char`` is an invisible or control character that content may not hold."""
+    return char in _FORBIDDEN
+
+
+def char_name(char: str) -> str:
+    """``U+202E (RIGHT-TO-LEFT OVERRIDE)``: a character as a contributor can look it up."""
     name = unicodedata.name(char, "")
     if not name:
-        name = {"\x7f": "DELETE"}.get(char, "CONTROL CHARACTER")
+        name = {"\x7f": "DELETE"}.get(char, "NONCHARACTER" if char in "\ufffe\uffff" else "CONTROL CHARACTER")
     return f"U+{ord(char):04X} ({name})"
 
 
@@ -86,8 +95,12 @@ def read_text(path: Path, display: str, max_bytes: int) -> tuple[str | None, lis
 def split_frontmatter(
     text: str, display: str, max_frontmatter_bytes: int
 ) -> tuple[SourceText | None, list[Problem]]:
-    """Split text into frontmatter and body, reporting forbidden characters in the frontmatter."""
-    if not text.startswith("---\n"):
+    """Split text into frontmatter and body, reporting forbidden characters in the frontmatter.
+
+    The frontmatter lines are ``---``, as MkDocs reads them: spaces or tabs after the dashes are allowed.
+    """
+    lines = text.split("\n")
+    if lines[0].rstrip(" \t") != _DELIMITER:
         return None, [
             Problem(
                 display,
@@ -97,19 +110,15 @@ def split_frontmatter(
                 'fields (title: ..., summary: ...) and another line "---"',
             )
         ]
-    end = text.find("\n---\n", 3)
-    if end == -1 and text.endswith("\n---"):
-        end = len(text) - 4
-    if end == -1:
-        return None, [
-            Problem(
-                display,
-                1,
-                None,
-                'the frontmatter is not closed; add a line "---" after the last field, before the text',
-            )
-        ]
-    frontmatter = text[4 : end + 1]
+    closing = next((n for n in range(1, len(lines)) if lines[n].rstrip(" \t") == _DELIMITER), None)
+    if closing is None:
+        dots = next((n for n in range(1, len(lines)) if lines[n].rstrip(" \t") == "..."), None)
+        if dots is not None:
+            message = f'the frontmatter is not closed: line {dots + 1} is "..."; write "---" there instead'
+        else:
+            message = 'the frontmatter is not closed; add a line "---" after the last field, before the text'
+        return None, [Problem(display, 1, None, message)]
+    frontmatter = "".join(f"{line}\n" for line in lines[1:closing])
     if len(frontmatter.encode("utf-8")) > max_frontmatter_bytes:
         return None, [
             Problem(
@@ -131,12 +140,10 @@ def split_frontmatter(
                             display,
                             number,
                             None,
-                            f"column {column} holds the invisible character {_char_name(char)}, which can "
+                            f"column {column} holds the invisible character {char_name(char)}, which can "
                             "hide or reorder text; delete it",
                         )
                     )
             cleaned.append("".join("\ufffd" if c in _FORBIDDEN else c for c in line))
         frontmatter = "\n".join(cleaned)
-    body_start = end + 5
-    body_line = frontmatter.count("\n") + 3
-    return SourceText(frontmatter, 2, text[body_start:], body_line), problems
+    return SourceText(frontmatter, 2, "\n".join(lines[closing + 1 :]), closing + 2), problems

@@ -15,6 +15,8 @@ from typing import Literal
 
 import yaml
 
+from advocacy.sourcefile import char_name
+
 try:  # libyaml is several times faster; PyYAML's wheels include it, source installs may not.
     from yaml import CSafeLoader as _Loader
 except ImportError:  # pragma: no cover - depends on how PyYAML was installed
@@ -128,18 +130,62 @@ def parse(text: str) -> Node | None:
     try:
         events = list(yaml.parse(text, Loader=_Loader))
     except yaml.MarkedYAMLError as exc:
-        mark = exc.problem_mark or exc.context_mark
-        line = mark.line + 1 if mark is not None else None
-        problem = exc.problem or "invalid YAML"
-        raise YamlError(
-            f"the YAML cannot be read ({problem}). Check the indentation and quote text that contains "
-            '": ", "#", or starts with a special character such as "[", "{", "*", "&", "!", "%", "@" or "`"',
-            line,
-        ) from exc
-    except yaml.YAMLError as exc:  # reader errors (e.g. control characters) carry no problem_mark
+        raise _syntax_error(exc) from exc
+    except yaml.reader.ReaderError as exc:  # a character YAML refuses; it carries a position, not a line
+        line = None
+        if isinstance(exc.character, int) and chr(exc.character) in text:
+            line = text[: text.index(chr(exc.character))].count("\n") + 1
+            found = f"the character {char_name(chr(exc.character))}"
+        else:
+            found = "a character that is not text"
+        raise YamlError(f"the YAML cannot be read: this line holds {found}; delete it", line) from exc
+    except yaml.YAMLError as exc:  # pragma: no cover - every error of the parser is one of the above
         raise YamlError(f"the YAML cannot be read ({exc})", None) from exc
     reader = _EventReader(events)
     return reader.document()
+
+
+_GENERIC_HINT = (
+    'Check the indentation and quote text that contains ": ", "#", or starts with a special character such '
+    'as "[", "{", "*", "&", "!", "%", "@" or "`"'
+)
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
+    """A syntax error worded for a contributor, on the line where the mistake most likely is.
+
+    The parser notices an unclosed quotation mark or bracket only where the text ends or the next field starts;
+    the line to fix is the one where the quote or bracket was opened, which the parser gives as the context.
+    """
+    context = exc.context or ""
+    context_line = exc.context_mark.line + 1 if exc.context_mark is not None else None
+    problem_line = exc.problem_mark.line + 1 if exc.problem_mark is not None else context_line
+    problem = exc.problem or "invalid YAML"
+    if "quoted scalar" in context and ("end of stream" in problem or "document" in problem):
+        return YamlError(
+            "the YAML cannot be read: the quoted text that starts on this line has no closing quotation mark; "
+            "end the text with the same quotation mark it starts with",
+            context_line,
+        )
+    if "escape" in problem:
+        return YamlError(
+            f"the YAML cannot be read ({problem}): in text between double quotes a backslash starts an escape; "
+            "write \\\\ for a backslash, or put the text between single quotes",
+            problem_line,
+        )
+    if "flow sequence" in context or "flow mapping" in context:
+        what, opening, closing = ("list", "[", "]") if "sequence" in context else ("mapping", "{", "}")
+        return YamlError(
+            f'the YAML cannot be read: the {what} that opens with "{opening}" on this line is not closed where '
+            f'expected; close it with "{closing}", and put items that contain ", " or ": " in quotes',
+            context_line,
+        )
+    return YamlError(f"the YAML cannot be read ({problem}). {_GENERIC_HINT}", problem_line)
+
+
+def _line(event: yaml.Event) -> int:
+    """The 1-based line where ``event`` starts (the parser always gives one; the stubs allow ``None``)."""
+    return event.start_mark.line + 1 if event.start_mark is not None else 1
 
 
 class _EventReader:
@@ -166,7 +212,7 @@ class _EventReader:
             raise YamlError(
                 'found a second YAML document (a line "---" or "..." inside the frontmatter); '
                 "keep one block of fields",
-                self.peek().start_mark.line + 1,
+                _line(self.peek()),
             )
         if isinstance(node, Scalar) and node.type == "null":
             return None
@@ -174,7 +220,7 @@ class _EventReader:
 
     def node(self) -> Node:
         event = self.next()
-        line = event.start_mark.line + 1
+        line = _line(event)
         if isinstance(event, yaml.AliasEvent):
             raise YamlError(
                 f'found the alias "*{event.anchor}"; aliases are not allowed here: write the value out', line
@@ -213,7 +259,8 @@ class _EventReader:
         quoted = bool(event.style)  # libyaml reports a plain scalar's style as "", PyYAML as None
         if quoted:
             return Scalar(event.value, "str", True, line)
-        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))
+        # types-PyYAML leaves Resolver.resolve untyped.
+        tag = _RESOLVER.resolve(yaml.ScalarNode, event.value, (True, False))  # type: ignore[no-untyped-call]
         return Scalar(event.value, _TAG_TYPES.get(tag, "str"), False, line)
 
     def mapping(self, event: yaml.MappingStartEvent, line: int) -> Mapping:

@@ -1,0 +1,98 @@
+"""The ``advocacy-translations`` plugin: untranslated pages are linked in their own language, never copied.
+
+mkdocs-static-i18n can fall back to the default language by building its text under every other language's
+URL, with the wrong ``lang``. We build each page only in the languages it is written in. In another language's
+build, a navigation entry or a link to a page that is not translated yet points to the existing page, with
+its language named in the title; that page is rendered for the navigation but not written again.
+"""
+
+from __future__ import annotations
+
+from babel import Locale
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from advocacy.locale_strings import strings
+from advocacy.mkdocs.site import current_language
+from advocacy.mkdocs.translations.config import TranslationsConfig
+from advocacy.translations import missing_pages, split_language
+
+log = get_plugin_logger(__name__)
+
+_BORROWED = "advocacy_borrowed_from"
+
+
+class TranslationsPlugin(BasePlugin[TranslationsConfig]):
+    """Links untranslated pages to their existing language instead of copying them."""
+
+    def __init__(self) -> None:
+        self.pages: list[str] = []
+        self.languages: tuple[str, ...] = ()
+        self.default = ""
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Read the site languages from mkdocs-static-i18n."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None:
+            return config
+        languages = [lang for lang in i18n.config.languages if lang.build is not False]
+        self.languages = tuple(str(lang.locale) for lang in languages)
+        self.default = next(str(lang.locale) for lang in languages if lang.default)
+        return config
+
+    # Before mkdocs-static-i18n (-100) keeps only the current language's files: record every page.
+    @event_priority(60)
+    def _record_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        if current_language(config) in (None, self.default):
+            excluded = tuple(self.config.exclude)
+            self.pages = [
+                f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(excluded)
+            ]
+        return files
+
+    # After mkdocs-static-i18n (-100) has built this language's file list, and before the navigation and the
+    # links are resolved (so that a strict build finds every target).
+    @event_priority(-110)
+    def _borrow_missing(self, files: Files, *, config: MkDocsConfig) -> Files:
+        language = current_language(config)
+        if language is None or language == self.default:
+            return files
+        for src_uri in missing_pages(self.pages, self.languages, self.default).get(language, []):
+            name, _ = split_language(src_uri, self.languages, self.default)
+            dest_uri = File(name, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            borrowed = File(
+                src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri
+            )
+            setattr(borrowed, _BORROWED, self.default)
+            files.append(borrowed)
+        return files
+
+    on_files = CombinedEvent(_record_pages, _borrow_missing)
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Name the language of a borrowed page in its title, in the language of the build."""
+        source = getattr(page.file, _BORROWED, None)
+        language = current_language(config)
+        if source is not None and language is not None:
+            name = Locale.parse(language).languages.get(source, source)
+            page.title = f"{page.title} ({name})"
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Give templates the user-interface strings of the language being built (as ``advocacy_ui``)."""
+        context["advocacy_ui"] = strings(  # type: ignore[typeddict-unknown-key]  # our own template variable
+            current_language(config) or self.default or "en"
+        )
+        return context
+
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Write a borrowed page only once, in its own language's build (an empty output is not written)."""
+        if getattr(page.file, _BORROWED, None) is not None:
+            return ""
+        return output

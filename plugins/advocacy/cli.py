@@ -14,7 +14,7 @@ from pathlib import Path
 
 from advocacy.model import load_model
 from advocacy.problems import Severity, format_github, format_json, format_text
-from advocacy.project import ProjectError, find_root, load_project
+from advocacy.project import Project, ProjectError, find_root, load_project
 from advocacy.repository import load_repository
 from advocacy.schema import case_schema
 from advocacy.vocabularies import load_vocabularies
@@ -22,9 +22,14 @@ from advocacy.vocabularies import load_vocabularies
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
 
 
-def _validate(args: argparse.Namespace) -> int:
+def _project(args: argparse.Namespace) -> Project:
+    """The project named by --root, or the one around the current folder."""
     root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
-    project = load_project(root)
+    return load_project(root)
+
+
+def _validate(args: argparse.Namespace) -> int:
+    project = _project(args)
     paths = None
     if args.paths:
         paths = []
@@ -52,8 +57,7 @@ def _validate(args: argparse.Namespace) -> int:
 
 
 def _schema(args: argparse.Namespace) -> int:
-    root = Path(args.root).resolve() if args.root else find_root(Path.cwd().resolve())
-    project = load_project(root)
+    project = _project(args)
     model = load_model()
     vocabularies = load_vocabularies(project, model)
     text = json.dumps(case_schema(model, vocabularies, project.language_codes), ensure_ascii=False, indent=1)

@@ -33,6 +33,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         self.project: Project | None = None
         self.repository: Repository | None = None
         self.edit_base: str | None = None
+        self.schema_json = ""
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defining this event keeps one plugin object (and its read cache) across `mkdocs serve` rebuilds."""
@@ -60,6 +61,10 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         first = is_first_build(config, self.project)
         if first or self.repository is None:
             self.repository = load_repository(self.project, cache=self.cache)
+            schema = case_schema(
+                self.repository.model, self.repository.vocabularies, self.project.language_codes
+            )
+            self.schema_json = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
             for problem in self.repository.problems:
                 report = log.warning if problem.severity is Severity.ERROR else log.info
                 report(str(problem))
@@ -79,11 +84,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         Every language build gets the file (at the same, unprefixed address) so that links to it from pages
         of any language resolve.
         """
-        assert self.repository is not None and self.project is not None
-        repository = self.repository
-        schema = case_schema(repository.model, repository.vocabularies, self.project.language_codes)
-        content = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
-        files.append(File.generated(config, SCHEMA_PATH, content=content))
+        files.append(File.generated(config, SCHEMA_PATH, content=self.schema_json))
         return files
 
     on_files = CombinedEvent(_keep_publishable, _add_schema)

@@ -15,7 +15,7 @@ from advocacy.body import Heading, Image, scan
 from advocacy.fields import FieldChecker, Reference
 from advocacy.locale_strings import section_headings
 from advocacy.model import CaseModel
-from advocacy.problems import Problem, Severity
+from advocacy.problems import Problem
 from advocacy.sourcefile import read_text, split_frontmatter
 from advocacy.strict_yaml import Mapping as YamlMapping
 from advocacy.strict_yaml import YamlError, parse
@@ -50,11 +50,6 @@ class CaseFile:
     references: tuple[Reference, ...] = ()
     images: tuple[Image, ...] = ()
     problems: tuple[Problem, ...] = ()
-
-    @property
-    def has_errors(self) -> bool:
-        """Whether any problem of the file itself is an error."""
-        return any(p.severity is Severity.ERROR for p in self.problems)
 
 
 def read_case_file(

@@ -23,22 +23,24 @@ def is_first_build(config: MkDocsConfig, project: Project) -> bool:
     return language is None or language == project.default_language.code
 
 
+def site_languages(config: MkDocsConfig) -> tuple[Language, ...]:
+    """The languages built, from mkdocs-static-i18n's options (or the theme language without it)."""
+    plugin = config.plugins.get("i18n")
+    if plugin is None:
+        return languages_from_i18n(None, str(config.theme.get("language") or "en"))
+    return tuple(
+        Language(str(lang.locale), str(lang.name or lang.locale), bool(lang.default))
+        for lang in plugin.config.languages
+        if lang.build is not False
+    )
+
+
 def project_from_config(config: MkDocsConfig, cases_dir: str) -> Project:
     """The :class:`Project` described by a loaded MkDocs configuration."""
-    root = Path(config.config_file_path).resolve().parent
-    plugin = config.plugins.get("i18n")
-    if plugin is not None:
-        languages = tuple(
-            Language(str(lang.locale), str(lang.name or lang.locale), bool(lang.default))
-            for lang in plugin.config.languages
-            if lang.build is not False
-        )
-    else:
-        languages = languages_from_i18n(None, str(config.theme.get("language") or "en"))
     return Project(
-        root=root,
+        root=Path(config.config_file_path).resolve().parent,
         docs_dir=Path(config.docs_dir).resolve(),
-        languages=languages,
+        languages=site_languages(config),
         cases_dirname=cases_dir,
         repo_url=config.repo_url,
         edit_uri=config.edit_uri,

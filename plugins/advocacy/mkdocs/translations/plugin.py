@@ -17,7 +17,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from advocacy.locale_strings import strings
-from advocacy.mkdocs.site import current_language
+from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
 from advocacy.translations import missing_pages, split_language
 
@@ -35,13 +35,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.default = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read the site languages from mkdocs-static-i18n."""
-        i18n = config.plugins.get("i18n")
-        if i18n is None:
-            return config
-        languages = [lang for lang in i18n.config.languages if lang.build is not False]
-        self.languages = tuple(str(lang.locale) for lang in languages)
-        self.default = next(str(lang.locale) for lang in languages if lang.default)
+        """Read the site languages."""
+        languages = site_languages(config)
+        self.languages = tuple(lang.code for lang in languages)
+        self.default = next(lang.code for lang in languages if lang.default)
         return config
 
     # Before mkdocs-static-i18n (-100) keeps only the current language's files: record every page.

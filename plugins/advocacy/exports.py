@@ -1,0 +1,212 @@
+"""Open data built with the site: ``cases.json``, ``cases.csv``, an Atom feed per language, the sitemap.
+
+The shape of ``cases.json`` is documented on the data page (its codebook is :data:`COLUMNS`) and versioned by
+``format``; every export has one record per published case.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+from collections.abc import Iterable, Mapping
+from typing import Any
+from xml.sax.saxutils import escape, quoteattr
+
+from advocacy.catalogue import CaseRecord, Catalogue
+from advocacy.dates import PartialDate
+from advocacy.urls import language_prefix
+
+FORMAT = 1
+# Columns that are not frontmatter fields of the content model, and what they hold (the codebook).
+DERIVED = {
+    "id": "case_id",
+    "url": "case_url",
+    "original_language": "original_language",
+    "languages": "languages",
+    "countries": "countries",
+    "regions": "regions",
+    "inspired": "inspired",
+}
+LIST_SEPARATOR = "|"
+# Columns of cases.csv, in order. Lists are joined with LIST_SEPARATOR; title and summary are the original's.
+CSV_COLUMNS = (
+    "id", "url", "original_language", "languages", "title", "summary", "date", "end_date", "outcome",
+    "jurisdictions", "countries", "regions", "topics", "methods", "dossiers", "organizations", "related",
+    "inspired_by", "inspired", "sources", "contributors", "sensitivity", "published", "updated", "reviewed_by",
+    "last_reviewed", "license",
+)  # fmt: skip
+# A spreadsheet runs a cell that starts with one of these as a formula.
+_FORMULA = ("=", "+", "-", "@", "\t", "\r")
+
+
+def _date(value: PartialDate | None) -> str | None:
+    return str(value) if value is not None else None
+
+
+def case_url(site_url: str, record: CaseRecord, language: str, default: str) -> str:
+    """The public address of one language version of a case."""
+    return f"{site_url}{language_prefix(language, default)}cases/{record.id}/"
+
+
+def record_data(record: CaseRecord, site_url: str, default: str) -> dict[str, Any]:
+    """One case as a JSON object: every public field, with dates as ISO 8601 text of their precision."""
+    original = record.versions[record.original_language]
+    return {
+        "id": record.id,
+        "url": case_url(site_url, record, record.original_language, default),
+        "original_language": record.original_language,
+        "title": original.title,
+        "summary": original.summary,
+        "languages": {
+            code: {
+                "title": v.title,
+                "summary": v.summary,
+                "url": case_url(site_url, record, code, default),
+                "translation": v.method,
+            }
+            for code, v in record.versions.items()
+        },
+        "date": _date(record.date),
+        "end_date": _date(record.end_date),
+        "outcome": record.outcome,
+        "jurisdictions": list(record.jurisdictions),
+        "countries": list(record.countries),
+        "regions": list(record.regions),
+        "topics": list(record.topics),
+        "methods": list(record.methods),
+        "dossiers": list(record.dossiers),
+        "organizations": list(record.organizations),
+        "related": list(record.related),
+        "inspired_by": list(record.inspired_by),
+        "inspired": list(record.inspired),
+        "sources": [
+            {k: _date(v) if isinstance(v, PartialDate) else v for k, v in s.items()} for s in record.sources
+        ],
+        "contributors": list(record.contributors),
+        "sensitivity": record.sensitivity,
+        "published": _date(record.published),
+        "updated": _date(record.updated),
+        "reviewed_by": record.reviewed_by,
+        "last_reviewed": _date(record.last_reviewed),
+        "license": record.license,
+    }
+
+
+def cases_json(catalogue: Catalogue, site_url: str) -> str:
+    """``cases.json``: ``{"format": 1, "count": N, "cases": [...]}``, cases sorted by id."""
+    records = [
+        record_data(r, site_url, catalogue.default) for r in sorted(catalogue.records, key=lambda r: r.id)
+    ]
+    data = {"format": FORMAT, "count": len(records), "cases": records}
+    return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, list):
+        if value and isinstance(value[0], dict):
+            value = [s["url"] for s in value]
+        text = LIST_SEPARATOR.join(str(v) for v in value)
+    elif isinstance(value, dict):
+        text = LIST_SEPARATOR.join(value)
+    else:
+        text = str(value)
+    return "'" + text if text.startswith(_FORMULA) else text
+
+
+def cases_csv(catalogue: Catalogue, site_url: str) -> str:
+    """``cases.csv``: one row per case (the original's title and summary; sources as their URLs)."""
+    out = io.StringIO()
+    writer = csv.writer(out, lineterminator="\r\n")
+    writer.writerow(CSV_COLUMNS)
+    for record in sorted(catalogue.records, key=lambda r: r.id):
+        data = record_data(record, site_url, catalogue.default)
+        writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
+    return out.getvalue()
+
+
+def _timestamp(value: PartialDate) -> str:
+    return dt.datetime.combine(value.first_day, dt.time(), dt.UTC).isoformat().replace("+00:00", "Z")
+
+
+def atom_feed(catalogue: Catalogue, language: str, site_url: str, title: str, limit: int = 50) -> str:
+    """The Atom feed of the cases readable in ``language``, newest publication or update first."""
+    default = catalogue.default
+    prefix = language_prefix(language, default)
+    records = catalogue.recent(limit, language)
+    feed_url = f"{site_url}{prefix}feed.xml"
+    updated = _timestamp(records[0].last_change) if records else "1970-01-01T00:00:00Z"
+    lines = [
+        '<?xml version="1.0" encoding="utf-8"?>',
+        f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(language)}>',
+        f"<title>{escape(title)}</title>",
+        f"<id>{escape(feed_url)}</id>",
+        f'<link rel="self" href={quoteattr(feed_url)}/>',
+        f'<link rel="alternate" type="text/html" href={quoteattr(site_url + prefix + "catalogue/")}/>',
+        f"<updated>{updated}</updated>",
+    ]
+    for record in records:
+        version = record.versions[language]
+        url = case_url(site_url, record, language, default)
+        lines += [
+            "<entry>",
+            f"<title>{escape(version.title)}</title>",
+            f"<id>{escape(url)}</id>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>',
+            f"<updated>{_timestamp(record.last_change)}</updated>",
+        ]
+        if record.published is not None:
+            lines.append(f"<published>{_timestamp(record.published)}</published>")
+        lines += [
+            f"<author><name>{escape(', '.join(record.contributors) or 'Advocacy Hub')}</name></author>",
+            f"<summary>{escape(version.summary)}</summary>",
+            f"<rights>{escape(record.license)}</rights>",
+            "</entry>",
+        ]
+    lines.append("</feed>")
+    return "\n".join(lines) + "\n"
+
+
+def sitemap(pages: Mapping[str, Mapping[str, str]], site_url: str, default: str) -> str:
+    """A sitemap of every page, each with ``hreflang`` alternates for the languages it exists in.
+
+    Args:
+        pages: For each page (keyed by its name without language), its URL in each language it exists in.
+        site_url: The site's public address, ending in ``/``.
+        default: The default language, used for ``x-default`` when the page exists in it.
+    """
+    lines = [
+        '<?xml version="1.0" encoding="UTF-8"?>',
+        '<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9" xmlns:xhtml="http://www.w3.org/1999/xhtml">',
+    ]
+    for name in sorted(pages):
+        versions = pages[name]
+        alternates = _alternates(versions, site_url, default) if len(versions) > 1 else []
+        for code in sorted(versions):
+            lines.append(f"<url><loc>{escape(site_url + versions[code])}</loc>")
+            lines.extend(alternates)
+            lines.append("</url>")
+    lines.append("</urlset>")
+    return "\n".join(lines) + "\n"
+
+
+def _alternates(versions: Mapping[str, str], site_url: str, default: str) -> list[str]:
+    links = [
+        f'<xhtml:link rel="alternate" hreflang={quoteattr(code)} href={quoteattr(site_url + url)}/>'
+        for code, url in sorted(versions.items())
+    ]
+    if default in versions:
+        links.append(
+            f'<xhtml:link rel="alternate" hreflang="x-default" href={quoteattr(site_url + versions[default])}/>'
+        )
+    return links
+
+
+def codebook_columns(fields: Iterable[str]) -> list[str]:
+    """The columns of cases.json in order: derived columns and the model's fields."""
+    order = ["id", "url", "original_language", "title", "summary", "languages"]
+    rest = [c for c in CSV_COLUMNS if c not in order]
+    return order + rest + [f for f in fields if f not in order and f not in rest]

@@ -1,0 +1,16 @@
+"""Options of the ``advocacy-catalogue`` plugin."""
+
+from __future__ import annotations
+
+from mkdocs.config import base
+from mkdocs.config import config_options as c
+
+
+class CatalogueConfig(base.Config):
+    """Options of the ``advocacy-catalogue`` plugin."""
+
+    featured = c.ListOfItems(c.Type(str), default=[])
+    """Ids of the cases the home page features, in order (editors' choice; an unknown id is reported)."""
+
+    search = c.Type(bool, default=True)
+    """Build the Pagefind search index (turn off to save a few seconds in a preview)."""

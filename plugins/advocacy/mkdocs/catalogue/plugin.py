@@ -1,0 +1,179 @@
+"""The ``advocacy-catalogue`` plugin: catalogue, facet, dossier, organization and data pages; case panels;
+open-data exports; the search index.
+
+It reads the repository the ``advocacy-cases`` plugin checked, and turns build events into calls of
+:mod:`advocacy.pages`, :mod:`advocacy.exports` and :mod:`advocacy.search_index`.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+from typing import Any
+
+from markupsafe import escape
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.structure.files import File, Files, InclusionLevel
+from mkdocs.structure.nav import Navigation
+from mkdocs.structure.pages import Page
+from mkdocs.utils.templates import TemplateContext
+
+from advocacy.catalogue import Catalogue, build_catalogue
+from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.mkdocs.catalogue.config import CatalogueConfig
+from advocacy.mkdocs.site import current_language
+from advocacy.pages import GeneratedPage, SitePages
+from advocacy.search_index import SearchIndexError, write_search_index
+from advocacy.translations import split_language
+from advocacy.urls import language_prefix, relative
+
+log = get_plugin_logger(__name__)
+
+# Generated pages listed in the navigation (the others are reached from them).
+IN_NAV = {"catalogue", "dossiers", "organizations", "data"}
+# Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
+# the hub needs none of it (navigation works with CSS), so it is not published.
+MATERIAL_SCRIPTS = "assets/javascripts/"
+
+
+class CataloguePlugin(BasePlugin[CatalogueConfig]):
+    """Generates the reading pages from the catalogue, and writes exports and the search index."""
+
+    def __init__(self) -> None:
+        self.catalogue: Catalogue | None = None
+        self.site: SitePages | None = None
+        self.generated: dict[str, GeneratedPage] = {}
+        self.written: dict[str, dict[str, str]] = {}
+        self.languages: tuple[str, ...] = ()
+        self.default = ""
+
+    def _cases_plugin(self, config: MkDocsConfig) -> Any:
+        plugin = config.plugins.get("advocacy-cases")
+        if plugin is None:
+            raise PluginError(
+                "advocacy-catalogue needs the advocacy-cases plugin: list it first under plugins:"
+            )
+        return plugin
+
+    # After mkdocs-static-i18n (-100) has chosen this language's files and the cases plugin has added the
+    # schema (-110): generated files added earlier would be dropped by mkdocs-static-i18n.
+    @event_priority(-120)
+    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """Add this language's generated pages, and leave out Material's scripts."""
+        cases = self._cases_plugin(config)
+        project, repository = cases.project, cases.repository
+        language = current_language(config) or project.default_language.code
+        self.default = project.default_language.code
+        self.languages = project.language_codes
+        if language == self.default or self.catalogue is None:
+            self.catalogue = build_catalogue(repository)
+            self.written = {}
+            for case_id in self.config.featured:
+                if case_id not in self.catalogue.by_id:
+                    log.warning(
+                        f'mkdocs.yml: advocacy-catalogue: featured: there is no published case "{case_id}"; '
+                        "check the id (cases/<id>.md) or remove it"
+                    )
+        self.site = SitePages(
+            self.catalogue,
+            language,
+            repository.vocabularies,
+            repository.model,
+            site_url=config.site_url or "",
+            featured=tuple(self.config.featured),
+        )
+        for file in list(files):
+            if file.src_uri.startswith(MATERIAL_SCRIPTS):
+                files.remove(file)
+        self.generated = {}
+        prefix = language_prefix(language, self.default)
+        for page in self.site.pages():
+            inclusion = InclusionLevel.INCLUDED if page.kind in IN_NAV else InclusionLevel.NOT_IN_NAV
+            # The title goes through YAML (JSON is YAML) and is escaped: Material prints titles as HTML.
+            front = "---\ntitle: " + json.dumps(str(escape(page.title)), ensure_ascii=False) + "\n---\n"
+            file = File.generated(config, page.name, content=front, inclusion=inclusion)
+            if prefix:
+                file.dest_uri = prefix + file.dest_uri
+                for cached in ("url", "abs_dest_path"):
+                    file.__dict__.pop(cached, None)
+            files.append(file)
+            self.generated[page.url] = page
+        return files
+
+    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Fill generated pages; add the metadata panel to case pages and the ways in to home pages."""
+        assert self.site is not None
+        generated = self.generated.get(page.url)
+        if generated is not None and page.file.generated_by is not None:
+            return generated.render()
+        name, _ = split_language(page.file.src_uri, self.languages, self.default)
+        if name.startswith("cases/") and name.count("/") == 1:
+            case_id = name.removeprefix("cases/").removesuffix(".md")
+            if self.site.catalogue.by_id.get(case_id) is None:
+                return html
+            top, bottom = self.site.case_parts(case_id, page.url, page.edit_url)
+            return top + html + bottom
+        if page.url == self.site.prefix:
+            return html + self.site.home(page.url)
+        return html
+
+    def on_page_context(
+        self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation
+    ) -> TemplateContext:
+        """Tell the template where this language's feed is (``advocacy_feed``, relative to the page), and
+        whether search indexes the page (``advocacy_indexed``: written pages, not the generated lists)."""
+        assert self.site is not None
+        extra: dict[str, Any] = {
+            "advocacy_feed": relative(page.url, self.site.prefix + "feed.xml"),
+            "advocacy_indexed": page.url not in self.generated and page.file.src_uri != "404.md",
+        }
+        context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
+        return context
+
+    # After the translations plugin (default priority) has emptied pages that are not written in this build.
+    @event_priority(-50)
+    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
+        """Record each written page, for the sitemap and the search index."""
+        assert self.site is not None
+        if not output:
+            return output
+        generated = self.generated.get(page.url)
+        if generated is not None:
+            name = generated.name
+        else:
+            name, _ = split_language(page.file.src_uri, self.languages, self.default)
+        self.written.setdefault(name, {})[self.site.language] = page.url
+        return output
+
+    # After mkdocs-static-i18n (-100), whose handler in the first build runs the builds of the other languages:
+    # the last call of this handler comes when every language is written.
+    @event_priority(-110)
+    def on_post_build(self, *, config: MkDocsConfig) -> None:
+        """Write this language's feed; once every language is built, the exports, sitemap and search index."""
+        assert self.site is not None and self.catalogue is not None
+        site_dir = Path(config.site_dir)
+        site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else "/"
+        language = self.site.language
+        feed = site_dir / self.site.prefix / "feed.xml"
+        feed.parent.mkdir(parents=True, exist_ok=True)
+        title = f"{config.site_name}: {self.site.ui['home']['recent']}"
+        feed.write_text(atom_feed(self.catalogue, language, site_url, title), encoding="utf-8")
+        i18n = config.plugins.get("i18n")
+        if getattr(i18n, "building", False):
+            return
+        data = site_dir / "data"
+        data.mkdir(parents=True, exist_ok=True)
+        (data / "cases.json").write_text(cases_json(self.catalogue, site_url), encoding="utf-8")
+        (data / "cases.csv").write_text(cases_csv(self.catalogue, site_url), encoding="utf-8", newline="")
+        # MkDocs writes one sitemap per language build, without alternates: replace them with one.
+        for code in self.languages:
+            for stale in ("sitemap.xml", "sitemap.xml.gz"):
+                (site_dir / language_prefix(code, self.default) / stale).unlink(missing_ok=True)
+        (site_dir / "sitemap.xml").write_text(sitemap(self.written, site_url, self.default), encoding="utf-8")
+        if self.config.search:
+            try:
+                write_search_index(self.catalogue, site_dir)
+            except SearchIndexError as exc:
+                raise PluginError(str(exc)) from exc

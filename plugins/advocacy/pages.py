@@ -1,0 +1,415 @@
+"""The pages the hub generates from the catalogue, and the parts it adds to case pages and home pages.
+
+Everything is rendered with Jinja2 with autoescaping on: every value that comes from content is escaped.
+Links are relative, so ``site/`` works from any static server and from any folder.
+"""
+
+from __future__ import annotations
+
+import math
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+from functools import cache, cached_property
+from typing import Any
+
+from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+
+from advocacy.catalogue import FACETS, CaseRecord, Catalogue
+from advocacy.dates import PartialDate
+from advocacy.exports import codebook_columns
+from advocacy.localize import Localizer
+from advocacy.model import CaseModel
+from advocacy.timeline import Timeline, draw_timeline
+from advocacy.urls import language_prefix, relative, segment
+from advocacy.vocabularies import Vocabularies
+
+PAGE_SIZE = 50
+# Facets whose values are term ids of a vocabulary, and that vocabulary.
+VOCABULARY_OF = {
+    "topic": "topics",
+    "method": "methods",
+    "dossier": "dossiers",
+    "organization": "organizations",
+}
+# Facets the home page offers as ways in.
+HOME_FACETS = ("region", "topic", "dossier")
+
+
+@dataclass(frozen=True)
+class GeneratedPage:
+    """A page the hub generates in one language.
+
+    Attributes:
+        url: Its site-root-relative URL (``fr/catalogue/topic/copyright/``).
+        name: Its source name without language (``catalogue/topic/copyright/index.md``), the same in every
+            language, so the versions of one page can be matched.
+        title: Its title.
+        kind: ``catalogue``, ``listing``, ``dossiers``, ``dossier``, ``organizations``, ``organization``,
+            or ``data``.
+        render: Produces the page's HTML content.
+    """
+
+    url: str
+    name: str
+    title: str
+    kind: str
+    render: Callable[[], str]
+
+
+@cache
+def environment() -> Environment:
+    """The Jinja2 environment of the hub's templates (autoescaped, strict about unknown names)."""
+    env = Environment(
+        loader=PackageLoader("advocacy", "templates"),
+        autoescape=select_autoescape(default=True, default_for_string=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return env
+
+
+class SitePages:
+    """The generated pages and additions of one language build.
+
+    Args:
+        catalogue: The published cases.
+        language: The language of the build.
+        vocabularies: The vocabularies (labels, dossier descriptions, organization details).
+        model: The content model (the data page's codebook).
+        site_url: The site's public address, for citations (may be empty).
+        featured: Ids of the cases the home page features, in order.
+    """
+
+    def __init__(
+        self,
+        catalogue: Catalogue,
+        language: str,
+        vocabularies: Vocabularies,
+        model: CaseModel,
+        site_url: str = "",
+        featured: tuple[str, ...] = (),
+    ) -> None:
+        self.catalogue = catalogue
+        self.language = language
+        self.default = catalogue.default
+        self.vocabularies = vocabularies
+        self.model = model
+        self.site_url = site_url.rstrip("/") + "/" if site_url else ""
+        self.featured = featured
+        self.loc = Localizer(language, self.default, vocabularies)
+        self.ui = self.loc.ui
+        self.prefix = language_prefix(language, self.default)
+
+    # Addresses ---------------------------------------------------------------------------------------------
+
+    def case_url(self, record: CaseRecord) -> str:
+        """Where a reader of this language reads the case: in their language, else in the one shown instead."""
+        version = record.version(self.language, self.default)
+        return f"{language_prefix(version.language, self.default)}cases/{record.id}/"
+
+    def facet_url(self, facet: str, value: str, page: int = 1) -> str:
+        """The static page listing the cases with one facet value."""
+        base = f"{self.prefix}catalogue/{facet}/{segment(value)}/"
+        return base if page == 1 else f"{base}{page}/"
+
+    def catalogue_url(self, **filters: str) -> str:
+        """The catalogue, with filters in its query string (the JavaScript catalogue reads them)."""
+        query = "&".join(f"{k}={segment(v)}" for k, v in filters.items())
+        return f"{self.prefix}catalogue/" + (f"?{query}" if query else "")
+
+    def dossier_url(self, dossier: str) -> str:
+        """A dossier's page."""
+        return f"{self.prefix}dossiers/{dossier}/"
+
+    def organization_url(self, organization: str) -> str:
+        """An organization's page."""
+        return f"{self.prefix}organizations/{organization}/"
+
+    def prefix_of(self, language: str) -> str:
+        """The URL prefix of a language (``""`` or ``"fr/"``)."""
+        return language_prefix(language, self.default)
+
+    # Labels ------------------------------------------------------------------------------------------------
+
+    def facet_label(self, facet: str, value: str) -> str:
+        """The name of a facet value in this language."""
+        if facet in VOCABULARY_OF:
+            return self.loc.term(VOCABULARY_OF[facet], value)
+        if facet == "region":
+            return self.loc.region(value)
+        if facet == "country":
+            return self.loc.country(value)
+        if facet == "outcome":
+            return self.loc.outcome(value)
+        if facet == "decade":
+            return str(self.ui["decade"]).format(decade=self.loc.year(int(value)))
+        if facet == "year":
+            return self.loc.year(int(value))
+        if facet == "language":
+            return self.loc.language_name(value)
+        raise KeyError(facet)
+
+    def facet_values(self, facet: str) -> list[tuple[str, str, int]]:
+        """(value, label, count) for every value of a facet, in reading order (labels sorted as text)."""
+        values = [(v, self.facet_label(facet, v), len(r)) for v, r in self.catalogue.index[facet].items()]
+        if facet in {"region", "outcome", "decade", "year"}:
+            return values
+        return sorted(values, key=lambda item: item[1].casefold())
+
+    # Pages -------------------------------------------------------------------------------------------------
+
+    def pages(self) -> Iterator[GeneratedPage]:
+        """Every page this language build generates."""
+        ui = self.ui
+        yield GeneratedPage(
+            f"{self.prefix}catalogue/",
+            "catalogue/index.md",
+            ui["catalogue"]["title"],
+            "catalogue",
+            self._catalogue,
+        )
+        for facet in FACETS:
+            for value, records in self.catalogue.index[facet].items():
+                label = self.facet_label(facet, value)
+                pages = max(1, math.ceil(len(records) / PAGE_SIZE))
+                for number in range(1, pages + 1):
+                    url = self.facet_url(facet, value, number)
+                    title = f"{ui['facets'][facet]}: {label}"
+                    if number > 1:
+                        title += " " + ui["page_n"].format(n=self.loc.number(number))
+                    yield GeneratedPage(
+                        url,
+                        url.removeprefix(self.prefix) + "index.md",
+                        title,
+                        "listing",
+                        self._listing_renderer(facet, value, number, pages),
+                    )
+        yield GeneratedPage(
+            f"{self.prefix}dossiers/",
+            "dossiers/index.md",
+            ui["dossiers"]["title"],
+            "dossiers",
+            self._dossiers,
+        )
+        for dossier in self.vocabularies.terms.get("dossiers", {}):
+            yield GeneratedPage(
+                self.dossier_url(dossier),
+                f"dossiers/{dossier}/index.md",
+                self.loc.term("dossiers", dossier),
+                "dossier",
+                lambda dossier=dossier: self._dossier(dossier),  # type: ignore[misc]
+            )
+        yield GeneratedPage(
+            f"{self.prefix}organizations/",
+            "organizations/index.md",
+            ui["organizations"]["title"],
+            "organizations",
+            self._organizations,
+        )
+        for organization in self.vocabularies.terms.get("organizations", {}):
+            yield GeneratedPage(
+                self.organization_url(organization),
+                f"organizations/{organization}/index.md",
+                self.loc.term("organizations", organization),
+                "organization",
+                lambda organization=organization: self._organization(organization),  # type: ignore[misc]
+            )
+        yield GeneratedPage(f"{self.prefix}data/", "data/index.md", ui["data"]["title"], "data", self._data)
+
+    def _render(self, template: str, url: str, **context: Any) -> str:
+        return (
+            environment()
+            .get_template(template)
+            .render(
+                site=self, ui=self.ui, loc=self.loc, link=lambda to: relative(url, to), here=url, **context
+            )
+        )
+
+    def _catalogue(self) -> str:
+        url = f"{self.prefix}catalogue/"
+        records = self.catalogue.records
+        return self._render(
+            "catalogue.html",
+            url,
+            facets=[(f, self.facet_values(f)) for f in FACETS],
+            records=records[:PAGE_SIZE],
+            total=len(records),
+            search_root=relative(url, ""),
+        )
+
+    def _listing_renderer(self, facet: str, value: str, number: int, pages: int) -> Callable[[], str]:
+        def render() -> str:
+            records = self.catalogue.index[facet][value]
+            url = self.facet_url(facet, value, number)
+            return self._render(
+                "listing.html",
+                url,
+                facet=facet,
+                value=value,
+                label=self.facet_label(facet, value),
+                records=records[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
+                total=len(records),
+                number=number,
+                pages=pages,
+                page_url=lambda n: self.facet_url(facet, value, n),
+                filtered=self.catalogue_url(**{facet: value}),
+            )
+
+        return render
+
+    def _dossiers(self) -> str:
+        url = f"{self.prefix}dossiers/"
+        dossiers = [
+            (d, self.loc.term("dossiers", d), len(self.catalogue.index["dossier"].get(d, [])))
+            for d in self.vocabularies.terms.get("dossiers", {})
+        ]
+        return self._render("dossiers.html", url, dossiers=sorted(dossiers, key=lambda d: d[1].casefold()))
+
+    def _dossier(self, dossier: str) -> str:
+        url = self.dossier_url(dossier)
+        records = sorted(self.catalogue.index["dossier"].get(dossier, []), key=lambda r: (r.date, r.id))
+        term = self.vocabularies.terms["dossiers"][dossier]
+        return self._render(
+            "dossier.html",
+            url,
+            dossier=dossier,
+            description=str(term.fields.get("description") or ""),
+            records=records,
+            timeline=self.timeline(records),
+            near=self.catalogue.organizations_near([r.id for r in records])[:8],
+        )
+
+    def timeline(self, records: list[CaseRecord]) -> Timeline:
+        """The drawing of a dossier's cases across jurisdictions, in time, with who inspired whom."""
+        rows = [
+            (
+                r.id,
+                ", ".join(self.loc.jurisdiction(j) for j in r.jurisdictions),
+                r.date,
+                r.end_date,
+                r.outcome,
+            )
+            for r in records
+        ]
+        edges = [(earlier, r.id) for r in records for earlier in r.inspired_by]
+        return draw_timeline(rows, edges, rtl=self.loc.direction == "rtl")
+
+    def _organizations(self) -> str:
+        url = f"{self.prefix}organizations/"
+        organizations = [
+            (o, self.loc.term("organizations", o), len(self.catalogue.index["organization"].get(o, [])))
+            for o in self.vocabularies.terms.get("organizations", {})
+        ]
+        return self._render(
+            "organizations.html", url, organizations=sorted(organizations, key=lambda o: o[1].casefold())
+        )
+
+    def _organization(self, organization: str) -> str:
+        url = self.organization_url(organization)
+        records = self.catalogue.index["organization"].get(organization, [])
+        term = self.vocabularies.terms["organizations"][organization]
+        topics: dict[str, int] = {}
+        for record in records:
+            for topic in record.topics:
+                topics[topic] = topics.get(topic, 0) + 1
+        dossiers = sorted({d for r in records for d in r.dossiers})
+        return self._render(
+            "organization.html",
+            url,
+            organization=organization,
+            fields=term.fields,
+            records=records,
+            topics=sorted(topics.items(), key=lambda t: (-t[1], t[0])),
+            dossiers=dossiers,
+            near=self.catalogue.organizations_near([r.id for r in records], exclude=[organization])[:8],
+        )
+
+    def _data(self) -> str:
+        url = f"{self.prefix}data/"
+        return self._render(
+            "data.html",
+            url,
+            fields=self.model.fields,
+            count=len(self.catalogue.records),
+            languages=self.catalogue.languages,
+        )
+
+    # Additions to written pages ----------------------------------------------------------------------------
+
+    def case_parts(self, case_id: str, url: str, edit_url: str | None) -> tuple[str, str]:
+        """The HTML put before and after the body of a case page (metadata panel; sources, links, citation)."""
+        record = self.catalogue.by_id[case_id]
+        version = record.versions.get(self.language) or record.version(self.language, self.default)
+        context = {
+            "record": record,
+            "version": version,
+            "edit_url": edit_url,
+            "near": self.catalogue.organizations_near([record.id])[:6],
+            "citation": self.citation(record, version.language),
+        }
+        return (
+            self._render("case_top.html", url, **context),
+            self._render("case_bottom.html", url, **context),
+        )
+
+    def home(self, url: str) -> str:
+        """The sections the home page shows below its text: featured and recent cases, ways in."""
+        featured = [self.catalogue.by_id[i] for i in self.featured if i in self.catalogue.by_id]
+        return self._render(
+            "home.html",
+            url,
+            featured=featured,
+            recent=self.catalogue.recent(6),
+            ways=[(f, self.facet_values(f)) for f in HOME_FACETS],
+            count=len(self.catalogue.records),
+        )
+
+    def citation(self, record: CaseRecord, language: str) -> dict[str, str]:
+        """How to cite a case: a sentence and a BibTeX entry."""
+        version = record.versions[language]
+        authors = ", ".join(record.contributors) or self.ui["cite"]["hub_contributors"]
+        when = record.published or record.last_change
+        url = self.site_url + f"{language_prefix(language, self.default)}cases/{record.id}/"
+        text = f"{authors}. “{version.title}”. Advocacy Hub, {self.loc.date(when)}. {url}"
+
+        def bib(value: str) -> str:
+            # BibTeX groups with braces; a stray brace in a title would end the field early.
+            return value.replace("{", "").replace("}", "").replace("\\", "")
+
+        bibtex = "\n".join(
+            [
+                f"@misc{{advocacyhub-{record.id},",
+                f"  title = {{{bib(version.title)}}},",
+                f"  author = {{{bib(' and '.join(record.contributors) or 'Advocacy Hub contributors')}}},",
+                f"  year = {{{when.year}}},",
+                "  howpublished = {Advocacy Hub},",
+                f"  url = {{{url}}},",
+                f"  language = {{{language}}},",
+                f"  note = {{{record.license}}}",
+                "}",
+            ]
+        )
+        return {"text": text, "bibtex": bibtex}
+
+    def codebook(self) -> list[tuple[str, dict[str, Any]]]:
+        """Each column of the exports with its meaning: from the content model, or from the UI strings for the
+        columns the hub derives. Model descriptions are in the default language (``en`` is then true)."""
+        derived: dict[str, str] = self.ui["data"]["columns"]
+        rows: list[tuple[str, dict[str, Any]]] = []
+        for name in codebook_columns(self.model.fields):
+            if name in derived:
+                rows.append((name, {"text": derived[name], "en": False}))
+            else:
+                spec = self.model.fields[name]
+                rows.append((name, {"text": spec.description, "en": self.language != self.default}))
+        return rows
+
+    @cached_property
+    def outcomes(self) -> dict[str, str]:
+        """The outcome words of this language."""
+        return {k: str(v) for k, v in self.ui["outcomes"].items()}
+
+    def date(self, value: PartialDate | None) -> str:
+        """A date in this language ("" for none)."""
+        return self.loc.date(value) if value is not None else ""

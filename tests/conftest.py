@@ -36,6 +36,7 @@ nav:
 plugins:
   - advocacy-cases
   - advocacy-translations
+  - advocacy-catalogue
   - i18n:
       docs_structure: suffix
       fallback_to_default: false

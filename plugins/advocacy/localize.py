@@ -6,6 +6,7 @@ Country, region and language names, partial dates, vocabulary labels and the out
 
 from __future__ import annotations
 
+import re
 from functools import cached_property, lru_cache
 
 import pycountry
@@ -18,6 +19,7 @@ from advocacy.jurisdictions import EU
 from advocacy.locale_strings import strings
 from advocacy.vocabularies import Vocabularies
 
+_SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
 _SKELETONS = {"year": "y", "month": "yMMMM"}
 
 
@@ -75,7 +77,7 @@ class Localizer:
         """A jurisdiction's name: a country, a subdivision with its country, the EU, or a forum."""
         if code == EU or (len(code) == 2 and code.isupper()):
             return self.country(code)
-        if "-" in code:
+        if _SUBDIVISION.fullmatch(code):
             subdivision = pycountry.subdivisions.get(code=code)  # type: ignore[no-untyped-call]  # pycountry ships no types for get()
             name = subdivision.name if subdivision is not None else code
             return f"{name} ({self.country(code.split('-')[0])})"

@@ -28,11 +28,10 @@ from advocacy.pages import GeneratedPage, SitePages
 from advocacy.search_index import SearchIndexError, write_search_index
 from advocacy.translations import split_language
 from advocacy.urls import language_prefix, relative
+from advocacy.whitespace import collapse_whitespace
 
 log = get_plugin_logger(__name__)
 
-# Generated pages listed in the navigation (the others are reached from them).
-IN_NAV = {"catalogue", "dossiers", "organizations", "data"}
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
 # the hub needs none of it (navigation works with CSS), so it is not published.
 MATERIAL_SCRIPTS = "assets/javascripts/"
@@ -89,8 +88,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 files.remove(file)
         self.generated = {}
         prefix = language_prefix(language, self.default)
+        in_nav = set(_nav_files(config.nav))
         for page in self.site.pages():
-            inclusion = InclusionLevel.INCLUDED if page.kind in IN_NAV else InclusionLevel.NOT_IN_NAV
+            # Pages the navigation lists are included; the others are reached from them (no "not in nav" notice).
+            inclusion = InclusionLevel.INCLUDED if page.name in in_nav else InclusionLevel.NOT_IN_NAV
             # The title goes through YAML (JSON is YAML) and is escaped: Material prints titles as HTML.
             front = "---\ntitle: " + json.dumps(str(escape(page.title)), ensure_ascii=False) + "\n---\n"
             file = File.generated(config, page.name, content=front, inclusion=inclusion)
@@ -135,10 +136,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     # After the translations plugin (default priority) has emptied pages that are not written in this build.
     @event_priority(-50)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Record each written page, for the sitemap and the search index."""
+        """Record each written page for the sitemap, and collapse the templates' indentation."""
         assert self.site is not None
         if not output:
             return output
+        output = collapse_whitespace(output)
         generated = self.generated.get(page.url)
         if generated is not None:
             name = generated.name
@@ -177,3 +179,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 write_search_index(self.catalogue, site_dir)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+
+
+def _nav_files(nav: Any) -> list[str]:
+    """Every file name the ``nav`` of mkdocs.yml lists."""
+    if isinstance(nav, str):
+        return [nav]
+    if isinstance(nav, list):
+        return [name for item in nav for name in _nav_files(item)]
+    if isinstance(nav, dict):
+        return [name for value in nav.values() for name in _nav_files(value)]
+    return []

@@ -13,6 +13,7 @@ let shown = 0;
 let current = [];
 
 const text = (key) => form.dataset[key] || "";
+const number = (n) => new Intl.NumberFormat(document.documentElement.lang).format(n);
 const labelOf = (facet, value) => {
   const link = document.querySelector(`ul[data-facet="${facet}"] [data-value="${CSS.escape(value)}"]`);
   return link ? link.textContent.trim() : value;
@@ -83,15 +84,26 @@ async function load() {
   pagefind = await import(new URL("pagefind/pagefind.js", root).href);
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
+  // Pagefind loads a filter's data only when asked; the counts need every facet's.
+  await pagefind.filters();
   return pagefind;
 }
 
-function counts(available) {
+// A value's count says how many cases the list would hold with that value ticked too: for a facet with ticked
+// values (combined with "or"), count without that facet's own filter.
+async function counts(engine, query, filters, search) {
+  const available = { ...search.filters };
+  for (const facet of Object.keys(filters)) {
+    const others = { ...filters };
+    delete others[facet];
+    const wider = await engine.search(query || null, { filters: others });
+    available[facet] = wider.filters[facet];
+  }
   for (const count of document.querySelectorAll(".adv-facet li .adv-count")) {
     const box = count.parentElement.querySelector("input");
     if (!box) continue;
     const n = available?.[box.dataset.facet]?.[box.value] ?? 0;
-    count.textContent = new Intl.NumberFormat(document.documentElement.lang).format(n);
+    count.textContent = number(n);
   }
 }
 
@@ -150,8 +162,8 @@ async function run(event) {
     const search = await engine.search(query || null, { filters });
     current = search.results;
     shown = 0;
-    counts(search.filters);
-    status.textContent = current.length ? `${text("matching")}: ${current.length}` : text("none");
+    await counts(engine, query, filters, search);
+    status.textContent = current.length ? `${text("matching")}: ${number(current.length)}` : text("none");
     results.replaceChildren(document.createElement("ol"));
     results.firstChild.className = "adv-cases";
     const button = document.createElement("button");

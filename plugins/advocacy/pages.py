@@ -13,6 +13,7 @@ from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
+from markupsafe import Markup
 
 from advocacy.catalogue import FACETS, CaseRecord, Catalogue
 from advocacy.dates import PartialDate
@@ -24,6 +25,10 @@ from advocacy.urls import language_prefix, relative, segment
 from advocacy.vocabularies import Vocabularies
 
 PAGE_SIZE = 50
+# Stands for the link from a page to the site root in cached HTML; YAML and Markdown text cannot hold a NUL.
+ROOT = "\x00root\x00"
+# The path segment of shell pages (see GeneratedPage.shell).
+SHELL = "_shell_"
 # Facets whose values are term ids of a vocabulary, and that vocabulary.
 VOCABULARY_OF = {
     "topic": "topics",
@@ -47,6 +52,10 @@ class GeneratedPage:
         kind: ``catalogue``, ``listing``, ``dossiers``, ``dossier``, ``organizations``, ``organization``,
             or ``data``.
         render: Produces the page's HTML content.
+        shell: For the many pages of one shape (facet lists, dossiers, organizations), the URL of the page
+            whose theme output serves as their frame: the same depth, with ``_shell_`` segments. The build
+            renders that one page through the theme and fills in the others (their title, content and own
+            address); ``None`` for a page the theme renders itself.
     """
 
     url: str
@@ -54,6 +63,7 @@ class GeneratedPage:
     title: str
     kind: str
     render: Callable[[], str]
+    shell: str | None = None
 
 
 @cache
@@ -100,6 +110,7 @@ class SitePages:
         self.loc = Localizer(language, self.default, vocabularies)
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)
+        self._entries: dict[str, str] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -184,6 +195,7 @@ class SitePages:
                         title,
                         "listing",
                         self._listing_renderer(facet, value, number, pages),
+                        shell=shell_of(url, 2 if number == 1 else 3),
                     )
         yield GeneratedPage(
             f"{self.prefix}dossiers/",
@@ -199,6 +211,7 @@ class SitePages:
                 self.loc.term("dossiers", dossier),
                 "dossier",
                 lambda dossier=dossier: self._dossier(dossier),  # type: ignore[misc]
+                shell=shell_of(self.dossier_url(dossier), 1),
             )
         yield GeneratedPage(
             f"{self.prefix}organizations/",
@@ -214,8 +227,23 @@ class SitePages:
                 self.loc.term("organizations", organization),
                 "organization",
                 lambda organization=organization: self._organization(organization),  # type: ignore[misc]
+                shell=shell_of(self.organization_url(organization), 1),
             )
         yield GeneratedPage(f"{self.prefix}data/", "data/index.md", ui["data"]["title"], "data", self._data)
+
+    def entry(self, record: CaseRecord, here: str) -> Markup:
+        """A case as an item of a list on the page at ``here`` (rendered once per case, then reused)."""
+        cached = self._entries.get(record.id)
+        if cached is None:
+            cached = (
+                environment()
+                .get_template("entry.html")
+                .render(site=self, ui=self.ui, loc=self.loc, record=record, root=ROOT)
+            )
+            self._entries[record.id] = cached
+        root = relative(here, "") if here else ""
+        # The cached HTML was rendered with autoescaping; only the root link is put in.
+        return Markup(cached.replace(ROOT, "" if root == "./" else root))  # noqa: S704
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         return (
@@ -413,3 +441,9 @@ class SitePages:
     def date(self, value: PartialDate | None) -> str:
         """A date in this language ("" for none)."""
         return self.loc.date(value) if value is not None else ""
+
+
+def shell_of(url: str, segments: int) -> str:
+    """The shell of a page: its URL with its last ``segments`` path segments replaced by ``_shell_``."""
+    parts = url.rstrip("/").split("/")
+    return "/".join(parts[:-segments] + [SHELL] * segments) + "/"

@@ -1,13 +1,19 @@
-"""Benchmark: validation throughput on synthetic corpora. Prints figures; asserts nothing.
+"""Benchmark: build the hub on synthetic corpora and compare it with plain Material + mkdocs-static-i18n.
 
-Usage: python tests/bench/bench.py [--sizes 1000,10000] [--languages 3] [--keep DIR]
+Prints figures; asserts nothing. For each corpus of N cases x L languages it builds, in the same run:
+the project (validation, all pages, catalogue and facet pages, exports, search index), the *floor* (Material +
+static-i18n rendering the same pages, no nav, no search, no tags, no fallback pages) and, up to 1,000 cases,
+the *vanilla* setup (Material + static-i18n + search + tags, default navigation). See tests/bench/README.md.
+
+Usage: python tests/bench/bench.py [--sizes 1000,10000] [--languages 3] [--setups project,floor,vanilla]
 """
 
 from __future__ import annotations
 
 import argparse
 import os
-import subprocess
+import platform
+import shutil
 import sys
 import tempfile
 import time
@@ -17,35 +23,82 @@ ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
 from tests.bench.corpus import generate  # noqa: E402
+from tests.bench.measure import (  # noqa: E402
+    Figures,
+    lunr_search_kb,
+    output_figures,
+    pagefind_search_kb,
+    run,
+)
+from tests.bench.setups import write_configs  # noqa: E402
 
-
-def _time_command(args: list[str], cwd: Path) -> tuple[float, int]:
-    start = time.perf_counter()
-    result = subprocess.run(args, cwd=cwd, capture_output=True, text=True, check=False)
-    return time.perf_counter() - start, result.returncode
+VANILLA_LIMIT = 1000  # beyond this the vanilla build runs for hours and fills the disk
 
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
-    parser.add_argument("--sizes", default="1000,10000", help="numbers of cases, comma-separated")
+    parser.add_argument("--sizes", default="1000", help="numbers of cases, comma-separated (e.g. 1000,10000)")
     parser.add_argument("--languages", type=int, default=3, help="languages per case (1-5)")
+    parser.add_argument("--setups", default="project,floor,vanilla", help="which builds to run")
     parser.add_argument("--work", help="folder for the corpora (default: a temporary folder)")
+    parser.add_argument("--keep", action="store_true", help="keep the corpora and built sites")
     args = parser.parse_args()
-    advocacy = str(Path(sys.executable).with_name("advocacy"))
+    setups = args.setups.split(",")
+    bin_dir = Path(sys.executable).parent
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="advocacy-bench-"))
-    print(f"machine: {os.cpu_count()} cores; corpora in {work}")
-    print(
-        f"{'cases':>7} {'langs':>5} {'files':>7} {'generate s':>10} {'validate s':>10} {'files/s':>8}  exit"
+    print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; corpora in {work}")
+    header = (
+        f"{'setup':<8} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB':>8} {'exit':>4} {'out MB':>7} "
+        f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'search KB':>9}"
     )
+    results: dict[tuple[str, int], Figures] = {}
     for size in (int(s) for s in args.sizes.split(",")):
-        target = work / f"corpus-{size}x{args.languages}"
+        corpus = work / f"corpus-{size}x{args.languages}"
         start = time.perf_counter()
-        files = generate(ROOT, target, size, args.languages)
-        generated = time.perf_counter() - start
-        seconds, code = _time_command([advocacy, "validate", "--root", str(target)], target)
-        print(
-            f"{size:>7} {args.languages:>5} {files:>7} {generated:>10.1f} {seconds:>10.2f} {files / seconds:>8.0f}  {code}"
-        )
+        files = generate(ROOT, corpus, size, args.languages)
+        configs = write_configs(corpus)
+        print(f"\ncorpus: {size} cases x {args.languages} languages = {files} case files, generated in "
+              f"{time.perf_counter() - start:.1f} s")
+        seconds, _, code = run([str(bin_dir / "advocacy"), "validate", "--root", str(corpus)], corpus)
+        print(f"validation alone: {seconds:.2f} s (exit {code})")
+        print(header)
+        for setup in setups:
+            if setup == "vanilla" and size > VANILLA_LIMIT:
+                continue
+            site = corpus / f"site-{setup}"
+            command = [str(bin_dir / "mkdocs"), "build", "-f", str(configs[setup]), "-d", str(site)]
+            if setup == "project":
+                command.append("--strict")
+            seconds, peak, code = run(command, corpus)
+            figures = Figures(seconds, peak, code)
+            output_figures(site, figures)
+            figures.search_kb = (
+                pagefind_search_kb(site, "copyright") if setup == "project" else lunr_search_kb(site)
+            )
+            results[(setup, size)] = figures
+            search = f"{figures.search_kb:>9.0f}" if figures.search_kb is not None else f"{'-':>9}"
+            print(
+                f"{setup:<8} {size:>6} {args.languages:>5} {figures.seconds:>7.1f} {figures.peak_mb:>8.0f} "
+                f"{figures.exit_code:>4} {figures.output_mb:>7.0f} {figures.pages:>6} {figures.page_kb:>7.1f} "
+                f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} {search}"
+            )
+            if not args.keep:
+                shutil.rmtree(site, ignore_errors=True)
+        project, floor = results.get(("project", size)), results.get(("floor", size))
+        if project and floor:
+            print(f"project / floor at {size}: {project.seconds / floor.seconds:.2f}x (target at 1,000: <= 1.5x)")
+    sizes = sorted({size for _, size in results})
+    if len(sizes) > 1 and ("project", sizes[0]) in results:
+        small = results[("project", sizes[0])]
+        for size in sizes[1:]:
+            big = results.get(("project", size))
+            if big:
+                print(
+                    f"project {size} / project {sizes[0]}: {big.seconds / small.seconds:.2f}x for "
+                    f"{size / sizes[0]:.0f}x the cases (target: <= 10.5x for 10x)"
+                )
+    if not args.keep and not args.work:
+        shutil.rmtree(work, ignore_errors=True)
 
 
 if __name__ == "__main__":

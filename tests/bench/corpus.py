@@ -7,6 +7,7 @@ exercises the same validation and build as the real site.
 from __future__ import annotations
 
 import random
+import re
 import shutil
 from pathlib import Path
 
@@ -14,6 +15,13 @@ from advocacy.locale_strings import section_headings
 from advocacy.model import load_model
 from advocacy.project import load_project
 from advocacy.vocabularies import load_vocabularies
+
+# Jurisdictions spread over every region, with the EU, a subdivision and a forum, as a growing hub would have.
+JURISDICTIONS = [
+    "DE", "FR", "IT", "ES", "ES-CT", "PL", "SE", "UA", "RU", "TR", "GB", "EU", "US", "CA", "MX", "BR", "AR", "CL",
+    "CO", "VE", "PE", "NG", "GH", "KE", "ZA", "EG", "MA", "TN", "IN", "PK", "BD", "ID", "PH", "VN", "JP", "KR",
+    "TW", "AU", "NZ", "IR", "SA", "IL", "wipo",
+]  # fmt: skip
 
 WORDS = [
     "the",
@@ -102,7 +110,15 @@ def generate(
     (target / "cases").mkdir(parents=True)
     shutil.copytree(project.vocabularies_dir, target / "cases" / "vocabularies")
     shutil.copytree(project.docs_dir, target / "docs", symlinks=True)
-    shutil.copy(source_root / "mkdocs.yml", target / "mkdocs.yml")
+    (target / "plugins").symlink_to(source_root / "plugins", target_is_directory=True)
+    config = (source_root / "mkdocs.yml").read_text(encoding="utf-8")
+    # The home page features real cases; the corpus features its first three.
+    config = re.sub(
+        r"(featured:\n)(?:\s+- [a-z0-9-]+\n)+",
+        lambda m: m[1] + "".join(f"        - synthetic-case-{n:05d}\n" for n in range(min(3, cases))),
+        config,
+    )
+    (target / "mkdocs.yml").write_text(config, encoding="utf-8")
     if (source_root / "manifesto").is_dir():
         shutil.copytree(source_root / "manifesto", target / "manifesto")
     written = 0
@@ -118,12 +134,18 @@ def generate(
                 f"date: {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 f"end_date: {year + 1}",
                 f"outcome: {rng.choice(['success', 'partial', 'failure', 'unknown'])}",
-                f"jurisdictions: [{rng.choice(['DE', 'FR', 'IN', 'BR', 'ZA', 'EU', 'ES-CT'])}]",
+                f"jurisdictions: [{', '.join(rng.sample(JURISDICTIONS, rng.choice([1, 1, 2])))}]",
                 f"topics: [{', '.join(rng.sample(terms['topics'], 2))}]",
                 f"methods: [{', '.join(rng.sample(terms['methods'], 2))}]",
                 f"dossiers: [{rng.choice(terms['dossiers'])}]",
                 f"organizations: [{', '.join(rng.sample(terms['organizations'], 2))}]",
                 f"related: [{', '.join(related)}]",
+                # About one case in five took its approach from an earlier one.
+                *(
+                    [f"inspired_by: [synthetic-case-{rng.randrange(number):05d}]"]
+                    if number and rng.random() < 0.2
+                    else []
+                ),
                 "sources:",
                 "  - title: A source",
                 f"    url: https://example.org/source/{number}",

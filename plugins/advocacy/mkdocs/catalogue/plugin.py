@@ -8,13 +8,14 @@ It reads the repository the ``advocacy-cases`` plugin checked, and turns build e
 from __future__ import annotations
 
 import json
+import shutil
 from pathlib import Path
 from typing import Any
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
-from mkdocs.plugins import BasePlugin, event_priority, get_plugin_logger
+from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files, InclusionLevel
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
@@ -24,7 +25,7 @@ from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.site import current_language
-from advocacy.pages import GeneratedPage, SitePages
+from advocacy.pages import SHELL, GeneratedPage, SitePages
 from advocacy.search_index import SearchIndexError, write_search_index
 from advocacy.translations import split_language
 from advocacy.urls import language_prefix, relative
@@ -32,6 +33,9 @@ from advocacy.whitespace import collapse_whitespace
 
 log = get_plugin_logger(__name__)
 
+# Stand in a shell page's theme output for the title and the content of each page made from it.
+TITLE_MARK = "ADVOCACYSHELLTITLE"
+CONTENT_MARK = "<!--advocacy-shell-content-->"
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
 # the hub needs none of it (navigation works with CSS), so it is not published.
 MATERIAL_SCRIPTS = "assets/javascripts/"
@@ -45,6 +49,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.site: SitePages | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.written: dict[str, dict[str, str]] = {}
+        self.shells: dict[str, list[GeneratedPage]] = {}
+        self.shell_html: dict[str, str] = {}
         self.languages: tuple[str, ...] = ()
         self.default = ""
 
@@ -87,25 +93,42 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             if file.src_uri.startswith(MATERIAL_SCRIPTS):
                 files.remove(file)
         self.generated = {}
+        self.shells = {}
+        self.shell_html = {}
         prefix = language_prefix(language, self.default)
         in_nav = set(_nav_files(config.nav))
         for page in self.site.pages():
+            if page.shell is not None:
+                if page.shell not in self.shells:
+                    self.shells[page.shell] = []
+                    shell = GeneratedPage(
+                        page.shell, page.shell.removeprefix(prefix) + "index.md", TITLE_MARK, "shell", str
+                    )
+                    files.append(self._file(config, shell, prefix, InclusionLevel.NOT_IN_NAV))
+                self.shells[page.shell].append(page)
+                continue
             # Pages the navigation lists are included; the others are reached from them (no "not in nav" notice).
             inclusion = InclusionLevel.INCLUDED if page.name in in_nav else InclusionLevel.NOT_IN_NAV
-            # The title goes through YAML (JSON is YAML) and is escaped: Material prints titles as HTML.
-            front = "---\ntitle: " + json.dumps(str(escape(page.title)), ensure_ascii=False) + "\n---\n"
-            file = File.generated(config, page.name, content=front, inclusion=inclusion)
-            if prefix:
-                file.dest_uri = prefix + file.dest_uri
-                for cached in ("url", "abs_dest_path"):
-                    file.__dict__.pop(cached, None)
-            files.append(file)
+            files.append(self._file(config, page, prefix, inclusion))
             self.generated[page.url] = page
         return files
+
+    @staticmethod
+    def _file(config: MkDocsConfig, page: GeneratedPage, prefix: str, inclusion: InclusionLevel) -> File:
+        # The title goes through YAML (JSON is YAML) and is escaped: Material prints titles as HTML.
+        front = "---\ntitle: " + json.dumps(str(escape(page.title)), ensure_ascii=False) + "\n---\n"
+        file = File.generated(config, page.name, content=front, inclusion=inclusion)
+        if prefix:
+            file.dest_uri = prefix + file.dest_uri
+            for cached in ("url", "abs_dest_path"):
+                file.__dict__.pop(cached, None)
+        return file
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fill generated pages; add the metadata panel to case pages and the ways in to home pages."""
         assert self.site is not None
+        if page.url in self.shells:
+            return CONTENT_MARK
         generated = self.generated.get(page.url)
         if generated is not None and page.file.generated_by is not None:
             return generated.render()
@@ -131,6 +154,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             "advocacy_indexed": page.url not in self.generated and page.file.src_uri != "404.md",
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
+        # mkdocs-static-i18n sets the language switcher only for pages it read from docs/, and leaves the
+        # previous page's links for the others: point a generated page's switcher at itself in each language.
+        # It sets them as an attribute, which Jinja reads before the item of the same name.
+        alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+        if (page.url in self.generated or page.url in self.shells) and isinstance(alternates, list):
+            path = page.url.removeprefix(self.site.prefix)
+            links = [
+                {**alt, "link": language_prefix(str(alt.get("lang")), self.default) + path}
+                for alt in alternates
+            ]
+            config.extra.alternate = links  # type: ignore[attr-defined]  # where mkdocs-static-i18n puts it
+            config.extra["alternate"] = links
         return context
 
     # After the translations plugin (default priority) has emptied pages that are not written in this build.
@@ -141,6 +176,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if not output:
             return output
         output = collapse_whitespace(output)
+        if page.url in self.shells:
+            self.shell_html[page.url] = output
+            return ""
         generated = self.generated.get(page.url)
         if generated is not None:
             name = generated.name
@@ -149,22 +187,50 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.written.setdefault(name, {})[self.site.language] = page.url
         return output
 
-    # After mkdocs-static-i18n (-100), whose handler in the first build runs the builds of the other languages:
-    # the last call of this handler comes when every language is written.
-    @event_priority(-110)
-    def on_post_build(self, *, config: MkDocsConfig) -> None:
-        """Write this language's feed; once every language is built, the exports, sitemap and search index."""
+    # Before mkdocs-static-i18n (-100), whose handler in the first build goes on to build the other languages
+    # (this plugin's state then moves to them).
+    @event_priority(0)
+    def _write_language(self, *, config: MkDocsConfig) -> None:
+        """Write this language's pages made from shells, and its feed."""
         assert self.site is not None and self.catalogue is not None
         site_dir = Path(config.site_dir)
-        site_url = (config.site_url or "").rstrip("/") + "/" if config.site_url else "/"
-        language = self.site.language
+        for shell_url, pages in self.shells.items():
+            frame = self.shell_html.get(shell_url)
+            if frame is None:
+                raise PluginError(
+                    f"the theme produced no page for {shell_url}; the catalogue cannot be written"
+                )
+            shell_path = shell_url.removeprefix(self.site.prefix)
+            for page in pages:
+                html = (
+                    frame.replace(shell_path, page.url.removeprefix(self.site.prefix))
+                    .replace(TITLE_MARK, str(escape(page.title)))
+                    .replace(CONTENT_MARK, page.render())
+                )
+                target = site_dir / page.url / "index.html"
+                target.parent.mkdir(parents=True, exist_ok=True)
+                target.write_text(html, encoding="utf-8")
+                self.written.setdefault(page.name, {})[self.site.language] = page.url
+        shutil.rmtree(site_dir / self.site.prefix / "catalogue" / SHELL, ignore_errors=True)
+        for kind in ("dossiers", "organizations"):
+            shutil.rmtree(site_dir / self.site.prefix / kind / SHELL, ignore_errors=True)
         feed = site_dir / self.site.prefix / "feed.xml"
         feed.parent.mkdir(parents=True, exist_ok=True)
         title = f"{config.site_name}: {self.site.ui['home']['recent']}"
-        feed.write_text(atom_feed(self.catalogue, language, site_url, title), encoding="utf-8")
+        feed.write_text(
+            atom_feed(self.catalogue, self.site.language, _site_url(config), title), encoding="utf-8"
+        )
+
+    # After mkdocs-static-i18n (-100): in the first build, this runs once every language is written.
+    @event_priority(-110)
+    def _finish(self, *, config: MkDocsConfig) -> None:
+        """Once every language is built: the exports, the sitemap and the search index."""
+        assert self.catalogue is not None
         i18n = config.plugins.get("i18n")
         if getattr(i18n, "building", False):
             return
+        site_dir = Path(config.site_dir)
+        site_url = _site_url(config)
         data = site_dir / "data"
         data.mkdir(parents=True, exist_ok=True)
         (data / "cases.json").write_text(cases_json(self.catalogue, site_url), encoding="utf-8")
@@ -179,6 +245,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 write_search_index(self.catalogue, site_dir)
             except SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+
+    on_post_build = CombinedEvent(_write_language, _finish)
+
+
+def _site_url(config: MkDocsConfig) -> str:
+    """The site's public address ending in ``/``, or ``/`` when mkdocs.yml sets none."""
+    return config.site_url.rstrip("/") + "/" if config.site_url else "/"
 
 
 def _nav_files(nav: Any) -> list[str]:

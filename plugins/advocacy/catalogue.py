@@ -9,6 +9,7 @@ from __future__ import annotations
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from functools import cached_property
 from typing import Any
 
 from advocacy.dates import PartialDate
@@ -153,22 +154,29 @@ class Catalogue:
     ) -> list[tuple[str, int]]:
         """Organizations with cases on the same topics or dossiers as the given cases, best matches first.
 
-        Returns (organization id, number of shared topics and dossiers) pairs; those in ``exclude`` are left out.
+        Returns (organization id, number of shared topics and dossiers) pairs; the organizations of the given
+        cases and those in ``exclude`` are left out.
         """
         records = [self.by_id[i] for i in record_ids if i in self.by_id]
-        topics = {t for r in records for t in r.topics}
-        dossiers = {d for r in records for d in r.dossiers}
+        keys = {f"topic:{t}" for r in records for t in r.topics} | {
+            f"dossier:{d}" for r in records for d in r.dossiers
+        }
         skip = set(exclude) | {o for r in records for o in r.organizations}
-        scores: dict[str, set[str]] = defaultdict(set)
-        for record in self.records:
-            shared = {f"topic:{t}" for t in record.topics if t in topics}
-            shared |= {f"dossier:{d}" for d in record.dossiers if d in dossiers}
-            if not shared:
-                continue
-            for organization in record.organizations:
+        scores: dict[str, int] = defaultdict(int)
+        for key in keys:
+            for organization in self.organizations_by_key.get(key, ()):
                 if organization not in skip:
-                    scores[organization] |= shared
-        return sorted(((o, len(s)) for o, s in scores.items()), key=lambda item: (-item[1], item[0]))
+                    scores[organization] += 1
+        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+
+    @cached_property
+    def organizations_by_key(self) -> dict[str, frozenset[str]]:
+        """The organizations with cases on each topic (``topic:<id>``) and dossier (``dossier:<id>``)."""
+        found: dict[str, set[str]] = defaultdict(set)
+        for record in self.records:
+            for key in [f"topic:{t}" for t in record.topics] + [f"dossier:{d}" for d in record.dossiers]:
+                found[key].update(record.organizations)
+        return {key: frozenset(organizations) for key, organizations in found.items()}
 
 
 def _value_order(facet: str, value: str) -> tuple[int, str]:

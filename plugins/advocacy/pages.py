@@ -21,7 +21,7 @@ from advocacy.exports import codebook_columns
 from advocacy.localize import Localizer
 from advocacy.model import CaseModel
 from advocacy.timeline import Timeline, draw_timeline
-from advocacy.urls import language_prefix, relative, segment
+from advocacy.urls import language_prefix, relative, root_of, segment
 from advocacy.vocabularies import Vocabularies
 
 PAGE_SIZE = 50
@@ -241,9 +241,8 @@ class SitePages:
                 .render(site=self, ui=self.ui, loc=self.loc, record=record, root=ROOT)
             )
             self._entries[record.id] = cached
-        root = relative(here, "") if here else ""
         # The cached HTML was rendered with autoescaping; only the root link is put in.
-        return Markup(cached.replace(ROOT, "" if root == "./" else root))  # noqa: S704
+        return Markup(cached.replace(ROOT, root_of(here)))  # noqa: S704
 
     def _render(self, template: str, url: str, **context: Any) -> str:
         return (

@@ -5,7 +5,6 @@ Every generated link is computed here, so pages, exports and the search index ag
 
 from __future__ import annotations
 
-import posixpath
 from urllib.parse import quote
 
 
@@ -14,17 +13,16 @@ def language_prefix(language: str, default: str) -> str:
     return "" if language == default else f"{language}/"
 
 
-def relative(from_url: str, to_url: str) -> str:
-    """A link from the page at ``from_url`` to ``to_url`` (both site-root-relative, like MkDocs' ``page.url``).
+def root_of(url: str) -> str:
+    """The relative link from the page at ``url`` to the site root (``"../../"``, or ``""`` at the root)."""
+    return "../" * url.count("/")
 
-    Directory URLs end in ``/``; the result keeps that slash so a static server needs no redirect.
+
+def relative(from_url: str, to_url: str) -> str:
+    """A link from the page at ``from_url`` to ``to_url`` (both site-root-relative directory URLs, like
+    MkDocs' ``page.url``): up to the root, then down. Relative links let ``site/`` work in any folder.
     """
-    base = posixpath.dirname(from_url) if not from_url.endswith("/") else from_url.rstrip("/")
-    target, slash = to_url.rstrip("/"), "/" if to_url.endswith("/") else ""
-    link = posixpath.relpath(target or ".", base or ".")
-    if link == ".":
-        return "./"
-    return link + slash
+    return root_of(from_url) + to_url or "./"
 
 
 def segment(value: str) -> str:

@@ -57,8 +57,10 @@ def main() -> None:
         start = time.perf_counter()
         files = generate(ROOT, corpus, size, args.languages)
         configs = write_configs(corpus)
-        print(f"\ncorpus: {size} cases x {args.languages} languages = {files} case files, generated in "
-              f"{time.perf_counter() - start:.1f} s")
+        print(
+            f"\ncorpus: {size} cases x {args.languages} languages = {files} case files, generated in "
+            f"{time.perf_counter() - start:.1f} s"
+        )
         seconds, _, code = run([str(bin_dir / "advocacy"), "validate", "--root", str(corpus)], corpus)
         print(f"validation alone: {seconds:.2f} s (exit {code})")
         print(header)
@@ -86,7 +88,9 @@ def main() -> None:
                 shutil.rmtree(site, ignore_errors=True)
         project, floor = results.get(("project", size)), results.get(("floor", size))
         if project and floor:
-            print(f"project / floor at {size}: {project.seconds / floor.seconds:.2f}x (target at 1,000: <= 1.5x)")
+            print(
+                f"project / floor at {size}: {project.seconds / floor.seconds:.2f}x (target at 1,000: <= 1.5x)"
+            )
     sizes = sorted({size for _, size in results})
     if len(sizes) > 1 and ("project", sizes[0]) in results:
         small = results[("project", sizes[0])]

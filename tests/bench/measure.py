@@ -33,9 +33,8 @@ def run(args: list[str], cwd: Path) -> tuple[float, float, int]:
     """Run a command; return its wall time, its peak memory in MB (largest process of the tree), exit code."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
-    with open(os.devnull, "w") as quiet:
-        process = subprocess.Popen(args, cwd=cwd, stdout=quiet, stderr=quiet, env=env)  # noqa: S603
-        _, status, usage = os.wait4(process.pid, 0)
+    process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
     process.returncode = os.waitstatus_to_exitcode(status)
     # ru_maxrss covers the child and the descendants it waited for (Pagefind), in KB on Linux.
@@ -123,5 +122,5 @@ def pagefind_search_kb(site: Path, query: str) -> float | None:
 class QuietHandler(http.server.SimpleHTTPRequestHandler):
     """A static file server that does not log each request."""
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 - the base class's name
+    def log_message(self, format: str, *args: object) -> None:
         """Say nothing."""

@@ -14,3 +14,6 @@ class CatalogueConfig(base.Config):
 
     search = c.Type(bool, default=True)
     """Build the Pagefind search index (turn off to save a few seconds in a preview)."""
+
+    parallel = c.Type(bool, default=True)
+    """Build half of the other languages in a second process (`mkdocs build` on Linux and macOS)."""

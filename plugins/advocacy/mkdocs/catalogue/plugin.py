@@ -10,7 +10,7 @@ from __future__ import annotations
 import json
 import shutil
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
@@ -21,12 +21,14 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
+from advocacy.mkdocs.languages import build_languages
 from advocacy.mkdocs.site import current_language
 from advocacy.pages import SHELL, GeneratedPage, SitePages
-from advocacy.search_index import SearchIndexError, write_search_index
 from advocacy.translations import split_language
 from advocacy.urls import language_prefix, relative
 from advocacy.whitespace import collapse_whitespace
@@ -51,8 +53,20 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.written: dict[str, dict[str, str]] = {}
         self.shells: dict[str, list[GeneratedPage]] = {}
         self.shell_html: dict[str, str] = {}
+        self.indexes: list[search_index.LanguageIndex] = []
+        self.generated_names: set[str] = set()
         self.languages: tuple[str, ...] = ()
         self.default = ""
+        self.command = "build"
+        self.dirty = False
+        self.nested = False
+        self.child: parallel.Child | None = None
+        self.child_languages: list[str] = []
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
+        self.command = command
+        self.dirty = dirty
 
     def _cases_plugin(self, config: MkDocsConfig) -> Any:
         plugin = config.plugins.get("advocacy-cases")
@@ -75,6 +89,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if language == self.default or self.catalogue is None:
             self.catalogue = build_catalogue(repository)
             self.written = {}
+            self.indexes = []
             for case_id in self.config.featured:
                 if case_id not in self.catalogue.by_id:
                     log.warning(
@@ -111,6 +126,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             inclusion = InclusionLevel.INCLUDED if page.name in in_nav else InclusionLevel.NOT_IN_NAV
             files.append(self._file(config, page, prefix, inclusion))
             self.generated[page.url] = page
+        self.generated_names = {page.name for page in self.generated.values()} | {
+            page.name for pages in self.shells.values() for page in pages
+        }
         return files
 
     @staticmethod
@@ -214,6 +232,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         shutil.rmtree(site_dir / self.site.prefix / "catalogue" / SHELL, ignore_errors=True)
         for kind in ("dossiers", "organizations"):
             shutil.rmtree(site_dir / self.site.prefix / kind / SHELL, ignore_errors=True)
+        if self.config.search:
+            prefix = self.site.prefix
+            folders = {
+                urls[self.site.language].removeprefix(prefix).split("/")[0]
+                for name, urls in self.written.items()
+                if self.site.language in urls and name not in self.generated_names
+            }
+            folders.discard("")
+            self.indexes.append(search_index.start(self.catalogue, site_dir, self.site.language, folders))
         feed = site_dir / self.site.prefix / "feed.xml"
         feed.parent.mkdir(parents=True, exist_ok=True)
         title = f"{config.site_name}: {self.site.ui['home']['recent']}"
@@ -221,14 +248,56 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             atom_feed(self.catalogue, self.site.language, _site_url(config), title), encoding="utf-8"
         )
 
+    # After this language's pages are written (0) and before mkdocs-static-i18n's own loop (-100), which stands
+    # down once `building` is set.
+    @event_priority(-95)
+    def _build_other_languages(self, *, config: MkDocsConfig) -> None:
+        """In the first build: build the other languages, half of them in a second process when possible."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or self.nested or getattr(i18n, "building", False):
+            return
+        others = [code for code in i18n.build_languages if code != i18n.current_language]
+        if not others:
+            return
+        shared = self.config.parallel and self.command == "build" and parallel.can_fork() and len(others) > 1
+        self.child_languages = others[1::2] if shared else []
+        mine = [code for code in others if code not in self.child_languages]
+        i18n.building = True
+        self.nested = True
+        try:
+            if self.child_languages:
+                self.child = parallel.start(lambda: self._child_build(config, i18n))
+            build_languages(config, i18n, mine, self.dirty)
+        finally:
+            self.nested = False
+
+    def _child_build(self, config: MkDocsConfig, i18n: Any) -> dict[str, Any]:
+        """The forked process's share: build its languages, wait for their search indexes, say what it wrote."""
+        build_languages(config, i18n, self.child_languages, self.dirty)
+        mine = [index for index in self.indexes if index.language in self.child_languages]
+        search_index.finish(mine, Path(config.site_dir))
+        return {
+            name: {code: url for code, url in urls.items() if code in self.child_languages}
+            for name, urls in self.written.items()
+        }
+
     # After mkdocs-static-i18n (-100): in the first build, this runs once every language is written.
     @event_priority(-110)
     def _finish(self, *, config: MkDocsConfig) -> None:
         """Once every language is built: the exports, the sitemap and the search index."""
         assert self.catalogue is not None
-        i18n = config.plugins.get("i18n")
-        if getattr(i18n, "building", False):
+        if self.nested:
             return
+        i18n = config.plugins.get("i18n")
+        if i18n is not None:
+            i18n.building = False
+        if self.child is not None:
+            child, self.child = self.child, None
+            written, error = parallel.join(child)
+            if error is not None:
+                raise PluginError(f"the build of {', '.join(self.child_languages)} failed:\n{error}")
+            for name, urls in (written or {}).items():
+                self.written.setdefault(name, {}).update(urls)
         site_dir = Path(config.site_dir)
         site_url = _site_url(config)
         data = site_dir / "data"
@@ -241,12 +310,15 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 (site_dir / language_prefix(code, self.default) / stale).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(sitemap(self.written, site_url, self.default), encoding="utf-8")
         if self.config.search:
+            mine = [index for index in self.indexes if index.language not in self.child_languages]
             try:
-                write_search_index(self.catalogue, site_dir)
-            except SearchIndexError as exc:
+                search_index.finish(mine, site_dir)
+            except search_index.SearchIndexError as exc:
                 raise PluginError(str(exc)) from exc
+            finally:
+                search_index.remove_stand_ins(site_dir)
 
-    on_post_build = CombinedEvent(_write_language, _finish)
+    on_post_build = CombinedEvent(_write_language, _build_other_languages, _finish)
 
 
 def _site_url(config: MkDocsConfig) -> str:

@@ -80,8 +80,9 @@ function chosen() {
 
 async function load() {
   if (pagefind) return pagefind;
-  root = new URL(`${form.dataset.advRoot}/`, location.href);
-  pagefind = await import(new URL("pagefind/pagefind.js", root).href);
+  root = new URL(form.dataset.advRoot, location.href);
+  // One index per language: a reader downloads only their own language's.
+  pagefind = await import(new URL(`pagefind/${form.dataset.advLang}/pagefind.js`, root).href);
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
   // Pagefind loads a filter's data only when asked; the counts need every facet's.

@@ -205,10 +205,6 @@ def test_arabic_pages_are_right_to_left_with_no_english_interface(built: Built) 
     assert strings("ar")["who_else"]["title"] in built.page("ar/dossiers/eu-copyright-directive/")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="Material puts dir on <body> only and theme/main.html does not add it to <html>",
-)
 def test_arabic_pages_declare_right_to_left_on_the_html_element(built: Built) -> None:
     """The <html> element of an Arabic page says dir="rtl", so the whole document, scrollbars included, is RTL."""
     html_tag = next(attrs for tag, attrs in Tags(built.page("ar/catalogue/")).tags if tag == "html")

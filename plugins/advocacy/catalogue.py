@@ -124,6 +124,8 @@ class Catalogue:
     default: str
     by_id: dict[str, CaseRecord] = field(default_factory=dict)
     index: dict[str, dict[str, list[CaseRecord]]] = field(default_factory=dict)
+    # What the pages of every language share and compute once per build (see advocacy.pages).
+    shared: dict[tuple[str, str], Any] = field(default_factory=dict)
 
     def __post_init__(self) -> None:
         self.by_id = {record.id: record for record in self.records}

@@ -46,6 +46,9 @@ class Localizer:
         self.vocabularies = vocabularies
         self.locale = _locale(language)
         self.ui = strings(language)
+        # Case pages and lists ask for the same few dates and places again and again; CLDR formatting is slow.
+        self._dates: dict[PartialDate, str] = {}
+        self._jurisdictions: dict[str, str] = {}
 
     @cached_property
     def direction(self) -> str:
@@ -75,6 +78,12 @@ class Localizer:
 
     def jurisdiction(self, code: str) -> str:
         """A jurisdiction's name: a country, a subdivision with its country, the EU, or a forum."""
+        name = self._jurisdictions.get(code)
+        if name is None:
+            name = self._jurisdictions[code] = self._jurisdiction(code)
+        return name
+
+    def _jurisdiction(self, code: str) -> str:
         if code == EU or (len(code) == 2 and code.isupper()):
             return self.country(code)
         if _SUBDIVISION.fullmatch(code):
@@ -85,6 +94,12 @@ class Localizer:
 
     def date(self, value: PartialDate) -> str:
         """A partial date written as the language writes it, to the precision it is known."""
+        text = self._dates.get(value)
+        if text is None:
+            text = self._dates[value] = self._date(value)
+        return text
+
+    def _date(self, value: PartialDate) -> str:
         if value.precision == "day":
             return str(format_date(value.first_day, "long", locale=self.locale))
         return str(format_skeleton(_SKELETONS[value.precision], value.first_day, locale=self.locale))

@@ -7,13 +7,13 @@ Links are relative, so ``site/`` works from any static server and from any folde
 from __future__ import annotations
 
 import math
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from functools import cache, cached_property
 from typing import Any
 
 from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescape
-from markupsafe import Markup
+from markupsafe import Markup, escape
 
 from advocacy.catalogue import FACETS, CaseRecord, Catalogue
 from advocacy.dates import PartialDate
@@ -24,7 +24,7 @@ from advocacy.timeline import Timeline, draw_timeline
 from advocacy.urls import language_prefix, relative, root_of, segment
 from advocacy.vocabularies import Vocabularies
 
-PAGE_SIZE = 50
+PAGE_SIZE = 100
 # Stands for the link from a page to the site root in cached HTML; YAML and Markdown text cannot hold a NUL.
 ROOT = "\x00root\x00"
 # The path segment of shell pages (see GeneratedPage.shell).
@@ -110,7 +110,8 @@ class SitePages:
         self.loc = Localizer(language, self.default, vocabularies)
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)
-        self._entries: dict[str, str] = {}
+        self._entries: dict[str, Markup] = {}
+        self._links: dict[tuple[str, str], Markup] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -231,27 +232,84 @@ class SitePages:
             )
         yield GeneratedPage(f"{self.prefix}data/", "data/index.md", ui["data"]["title"], "data", self._data)
 
-    def entry(self, record: CaseRecord, here: str) -> Markup:
-        """A case as an item of a list on the page at ``here`` (rendered once per case, then reused)."""
+    def entry(self, record: CaseRecord) -> Markup:
+        """A case as an item of a list (rendered once per case and language, then reused on every list)."""
         cached = self._entries.get(record.id)
         if cached is None:
-            cached = (
-                environment()
-                .get_template("entry.html")
-                .render(site=self, ui=self.ui, loc=self.loc, record=record, root=ROOT)
-            )
-            self._entries[record.id] = cached
-        # The cached HTML was rendered with autoescaping; only the root link is put in.
-        return Markup(cached.replace(ROOT, root_of(here)))  # noqa: S704
+            template = environment().get_template("entry.html")
+            html = template.render(site=self, ui=self.ui, loc=self.loc, record=record, root=ROOT)
+            # Rendered with autoescaping: safe to reuse as markup.
+            cached = self._entries[record.id] = Markup(html)  # noqa: S704
+        return cached
+
+    def value_link(self, facet: str, value: str) -> Markup:
+        """A link to the page of one facet value, dossier or organization (cached: case pages repeat them)."""
+        key = (facet, value)
+        cached = self._links.get(key)
+        if cached is None:
+            if facet == "dossier":
+                url = self.dossier_url(value)
+            elif facet == "organization":
+                url = self.organization_url(value)
+            else:
+                url = self.facet_url(facet, value)
+            label = self.facet_label(facet, value)
+            # ROOT is our own constant; url and label are escaped by format().
+            cached = Markup('<a href="{}{}"><bdi>{}</bdi></a>').format(Markup(ROOT), url, label)  # noqa: S704
+            self._links[key] = cached
+        return cached
+
+    def value_links(self, facet: str, values: Iterable[str]) -> Markup:
+        """Links to the pages of several values of one facet, separated by commas."""
+        return Markup(", ").join(self.value_link(facet, value) for value in values)
+
+    def entries(self, records: Iterable[CaseRecord]) -> Markup:
+        """A list of cases."""
+        return Markup('<ol class="adv-cases">\n{}</ol>').format(
+            Markup("").join(self.entry(r) for r in records)
+        )
+
+    def other_language(self, code: str) -> Markup:
+        """The ``lang`` and ``dir`` attributes of text in another language than the page's (none for its own)."""
+        if code == self.language:
+            return Markup("")
+        return Markup(' lang="{}" dir="{}"').format(code, self.loc.direction_of(code))
+
+    def near(self, organizations: list[tuple[str, int]]) -> Markup:
+        """The list "who else works on this"."""
+        if not organizations:
+            return Markup("<p>{}</p>").format(self.ui["who_else"]["none"])
+        items = Markup("").join(
+            Markup("<li>{}</li>\n").format(self.value_link("organization", o)) for o, _ in organizations
+        )
+        return Markup('<ul class="adv-near">\n{}</ul>').format(items)
+
+    def search_data(self, record: CaseRecord) -> Markup:
+        """The hidden filters and metadata that the search index reads from a case page (the same in every
+        language: computed once per case)."""
+        cache = self.catalogue.shared
+        cached = cache.get(("search", record.id))
+        if cached is None:
+            spans = [
+                f'<span data-pagefind-filter="{facet}:{escape(value)}"></span>'
+                for facet in FACETS
+                for value in record.facet_values(facet)
+            ]
+            spans.append(f'<span data-pagefind-meta="outcome:{escape(record.outcome)}"></span>')
+            spans.append(f'<span data-pagefind-meta="date:{record.date}"></span>')
+            # Every value is escaped above; facet names and dates are our own.
+            cached = cache[("search", record.id)] = Markup("<div hidden>" + "".join(spans) + "</div>")  # noqa: S704
+        return cached
 
     def _render(self, template: str, url: str, **context: Any) -> str:
-        return (
+        # Links are written from the site root (ROOT), then ROOT becomes the way up from this page: one
+        # replacement per page instead of a computation per link.
+        html = (
             environment()
             .get_template(template)
-            .render(
-                site=self, ui=self.ui, loc=self.loc, link=lambda to: relative(url, to), here=url, **context
-            )
+            .render(site=self, ui=self.ui, loc=self.loc, link=lambda to: ROOT + to, here=url, **context)
         )
+        return html.replace(ROOT, root_of(url))
 
     def _catalogue(self) -> str:
         url = f"{self.prefix}catalogue/"

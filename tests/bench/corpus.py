@@ -74,11 +74,31 @@ WORDS = [
 ]
 
 
+def _vocabulary(size: int = 6000) -> tuple[list[str], list[float]]:
+    """Domain words plus made-up words, with Zipf frequencies (as in real text, a few words are everywhere and
+    most are rare): search indexes and compressed pages then weigh what they weigh on real prose."""
+    syllables = ["ka", "lo", "mi", "ne", "ru", "sa", "ti", "vo", "ze", "pa", "do", "fi", "gu", "ha", "je"]
+    rng = random.Random(7)  # noqa: S311 - reproducible test data, not security
+    made_up: set[str] = set()
+    while len(made_up) < size - len(WORDS):
+        made_up.add("".join(rng.choice(syllables) for _ in range(rng.randint(2, 4))))
+    words = [w for pair in zip(WORDS, sorted(made_up)[: len(WORDS)], strict=True) for w in pair]
+    words += sorted(made_up)[len(WORDS) :]
+    weights, total = [], 0.0
+    for rank in range(1, len(words) + 1):
+        total += 1 / rank
+        weights.append(total)
+    return words, weights
+
+
+_WORDS, _CUMULATIVE = _vocabulary()
+
+
 def _paragraphs(rng: random.Random, words: int) -> str:
     out = []
     while words > 0:
         size = min(words, rng.randint(40, 90))
-        sentence = " ".join(rng.choice(WORDS) for _ in range(size))
+        sentence = " ".join(rng.choices(_WORDS, cum_weights=_CUMULATIVE, k=size))
         out.append(sentence.capitalize() + ".")
         words -= size
     return "\n\n".join(out)

@@ -113,8 +113,10 @@ def pagefind_search_kb(site: Path, query: str) -> float | None:
         server.shutdown()
     total = 0
     for url in set(fetched):
-        path = site / url.split("/", 3)[3].split("?")[0]
-        if path.is_file():
+        relative = url.split("/", 3)[3].split("?")[0]
+        path = site / relative
+        # What the search fetched (the page itself, its styles and scripts came with the page).
+        if relative.startswith("pagefind/") and path.is_file():
             total += transfer_size(path)
     return total / 1e3
 

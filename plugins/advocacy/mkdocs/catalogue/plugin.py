@@ -24,14 +24,14 @@ from mkdocs.utils.templates import TemplateContext
 from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.htmlpage import collapse_whitespace, set_direction
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
-from advocacy.mkdocs.languages import build_languages
+from advocacy.mkdocs.languages import build_languages, split_languages
 from advocacy.mkdocs.site import current_language
 from advocacy.pages import SHELL, GeneratedPage, SitePages
 from advocacy.translations import split_language
 from advocacy.urls import language_prefix, relative
-from advocacy.whitespace import collapse_whitespace
 
 log = get_plugin_logger(__name__)
 
@@ -79,7 +79,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     # After mkdocs-static-i18n (-100) has chosen this language's files and the cases plugin has added the
     # schema (-110): generated files added earlier would be dropped by mkdocs-static-i18n.
     @event_priority(-120)
-    def on_files(self, files: Files, *, config: MkDocsConfig) -> Files:
+    def _add_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Add this language's generated pages, and leave out Material's scripts."""
         cases = self._cases_plugin(config)
         project, repository = cases.project, cases.repository
@@ -193,7 +193,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         assert self.site is not None
         if not output:
             return output
-        output = collapse_whitespace(output)
+        output = set_direction(collapse_whitespace(output), self.site.loc.direction)
         if page.url in self.shells:
             self.shell_html[page.url] = output
             return ""
@@ -248,31 +248,57 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             atom_feed(self.catalogue, self.site.language, _site_url(config), title), encoding="utf-8"
         )
 
+    # Last of the file events of the first build: the repository is checked and the site dir is clean.
+    @event_priority(-130)
+    def _share_languages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """In the first build of `mkdocs build`: fork a second process that builds part of the other languages
+        while this one builds the first language and the rest (weighed by their pages, to end together)."""
+        i18n = config.plugins.get("i18n")
+        if i18n is None or self.nested or getattr(i18n, "building", False) or self.catalogue is None:
+            return files
+        if current_language(config) not in (None, self.default):
+            return files
+        others = [code for code in i18n.build_languages if code != i18n.current_language]
+        self.child_languages = []
+        if not (self.config.parallel and self.command == "build" and parallel.can_fork() and others):
+            return files
+        self.child_languages = split_languages(self.catalogue, self.default, others)
+        if self.child_languages:
+            log.debug(f"building {self.child_languages} in a second process")
+            self.child = parallel.start(lambda: self._child_build(config, i18n))
+        return files
+
+    on_files = CombinedEvent(_add_pages, _share_languages)
+
     # After this language's pages are written (0) and before mkdocs-static-i18n's own loop (-100), which stands
     # down once `building` is set.
     @event_priority(-95)
     def _build_other_languages(self, *, config: MkDocsConfig) -> None:
-        """In the first build: build the other languages, half of them in a second process when possible."""
+        """In the first build: build the other languages that no second process took."""
         i18n = config.plugins.get("i18n")
         if i18n is None or self.nested or getattr(i18n, "building", False):
             return
-        others = [code for code in i18n.build_languages if code != i18n.current_language]
-        if not others:
-            return
-        shared = self.config.parallel and self.command == "build" and parallel.can_fork() and len(others) > 1
-        self.child_languages = others[1::2] if shared else []
-        mine = [code for code in others if code not in self.child_languages]
+        mine = [
+            code
+            for code in i18n.build_languages
+            if code != i18n.current_language and code not in self.child_languages
+        ]
         i18n.building = True
         self.nested = True
+        log.debug(f"first language built; building {mine}")
         try:
-            if self.child_languages:
-                self.child = parallel.start(lambda: self._child_build(config, i18n))
             build_languages(config, i18n, mine, self.dirty)
         finally:
             self.nested = False
 
     def _child_build(self, config: MkDocsConfig, i18n: Any) -> dict[str, Any]:
-        """The forked process's share: build its languages, wait for their search indexes, say what it wrote."""
+        """The forked process's share: build its languages, wait for their search indexes, say what it wrote.
+
+        It runs inside the first build's file event, which it never returns to (the process ends).
+        """
+        self.nested = True
+        self.written = {}
+        i18n.building = True
         build_languages(config, i18n, self.child_languages, self.dirty)
         mine = [index for index in self.indexes if index.language in self.child_languages]
         search_index.finish(mine, Path(config.site_dir))
@@ -293,7 +319,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             i18n.building = False
         if self.child is not None:
             child, self.child = self.child, None
+            log.debug("waiting for the second process")
             written, error = parallel.join(child)
+            log.debug("second process done")
             if error is not None:
                 raise PluginError(f"the build of {', '.join(self.child_languages)} failed:\n{error}")
             for name, urls in (written or {}).items():
@@ -310,6 +338,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 (site_dir / language_prefix(code, self.default) / stale).unlink(missing_ok=True)
         (site_dir / "sitemap.xml").write_text(sitemap(self.written, site_url, self.default), encoding="utf-8")
         if self.config.search:
+            log.debug("waiting for the search indexes")
             mine = [index for index in self.indexes if index.language not in self.child_languages]
             try:
                 search_index.finish(mine, site_dir)

@@ -6,9 +6,11 @@ const form = document.querySelector("[data-adv-catalogue]");
 const results = document.querySelector("[data-adv-results]");
 const status = document.querySelector("[data-adv-status]");
 const facets = [...document.querySelectorAll(".adv-catalogue__facets ul[data-facet]")];
-const PAGE = 20;
+// Eight results at a time: each one costs its page's text (a couple of KB) to download.
+const PAGE = 8;
 let pagefind = null;
 let root = null;
+let filtersLoaded = false;
 let shown = 0;
 let current = [];
 
@@ -85,14 +87,23 @@ async function load() {
   pagefind = await import(new URL(`pagefind/${form.dataset.advLang}/pagefind.js`, root).href);
   await pagefind.options({ baseUrl: root.pathname });
   await pagefind.init();
-  // Pagefind loads a filter's data only when asked; the counts need every facet's.
-  await pagefind.filters();
   return pagefind;
 }
 
 // A value's count says how many cases the list would hold with that value ticked too: for a facet with ticked
 // values (combined with "or"), count without that facet's own filter.
 async function counts(engine, query, filters, search) {
+  if (!Object.keys(filters).length && !filtersLoaded) {
+    // A search by words alone does not download the filters' data (tens of KB): the counts are unknown
+    // until the reader ticks a filter.
+    for (const count of document.querySelectorAll(".adv-facet li .adv-count")) count.textContent = "";
+    return;
+  }
+  if (!filtersLoaded) {
+    await engine.filters();
+    filtersLoaded = true;
+    search = await engine.search(query || null, { filters });
+  }
   const available = { ...search.filters };
   for (const facet of Object.keys(filters)) {
     const others = { ...filters };

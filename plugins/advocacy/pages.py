@@ -36,6 +36,8 @@ VOCABULARY_OF = {
     "dossier": "dossiers",
     "organization": "organizations",
 }
+# Facets of a case that its panel shows without a link carrying the filter, given to the search index apart.
+HIDDEN_FILTERS = ("decade", "language")
 # Facets the home page offers as ways in.
 HOME_FACETS = ("region", "topic", "dossier")
 
@@ -111,7 +113,7 @@ class SitePages:
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)
         self._entries: dict[str, Markup] = {}
-        self._links: dict[tuple[str, str], Markup] = {}
+        self._links: dict[tuple[str, str, bool], Markup] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -242,9 +244,12 @@ class SitePages:
             cached = self._entries[record.id] = Markup(html)  # noqa: S704
         return cached
 
-    def value_link(self, facet: str, value: str) -> Markup:
-        """A link to the page of one facet value, dossier or organization (cached: case pages repeat them)."""
-        key = (facet, value)
+    def value_link(self, facet: str, value: str, indexed: bool = False) -> Markup:
+        """A link to the page of one facet value, dossier or organization (cached: case pages repeat them).
+
+        ``indexed`` also makes the link tell the search index that the page has this value (case panels).
+        """
+        key = (facet, value, indexed)
         cached = self._links.get(key)
         if cached is None:
             if facet == "dossier":
@@ -255,13 +260,14 @@ class SitePages:
                 url = self.facet_url(facet, value)
             label = self.facet_label(facet, value)
             # ROOT is our own constant; url and label are escaped by format().
-            cached = Markup('<a href="{}{}"><bdi>{}</bdi></a>').format(Markup(ROOT), url, label)  # noqa: S704
+            attribute = Markup(' data-pagefind-filter="{}:{}"').format(facet, value) if indexed else ""
+            cached = Markup('<a href="{}{}"{}><bdi>{}</bdi></a>').format(Markup(ROOT), url, attribute, label)  # noqa: S704
             self._links[key] = cached
         return cached
 
-    def value_links(self, facet: str, values: Iterable[str]) -> Markup:
+    def value_links(self, facet: str, values: Iterable[str], indexed: bool = False) -> Markup:
         """Links to the pages of several values of one facet, separated by commas."""
-        return Markup(", ").join(self.value_link(facet, value) for value in values)
+        return Markup(", ").join(self.value_link(facet, value, indexed) for value in values)
 
     def entries(self, records: Iterable[CaseRecord]) -> Markup:
         """A list of cases."""
@@ -285,14 +291,14 @@ class SitePages:
         return Markup('<ul class="adv-near">\n{}</ul>').format(items)
 
     def search_data(self, record: CaseRecord) -> Markup:
-        """The hidden filters and metadata that the search index reads from a case page (the same in every
-        language: computed once per case)."""
+        """The hidden filters and metadata that the search index reads from a case page, besides the filters
+        on the panel's links (the same in every language: computed once per case)."""
         cache = self.catalogue.shared
         cached = cache.get(("search", record.id))
         if cached is None:
             spans = [
                 f'<span data-pagefind-filter="{facet}:{escape(value)}"></span>'
-                for facet in FACETS
+                for facet in HIDDEN_FILTERS
                 for value in record.facet_values(facet)
             ]
             spans.append(f'<span data-pagefind-meta="outcome:{escape(record.outcome)}"></span>')

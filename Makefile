@@ -6,7 +6,7 @@ STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build serve test check format bench lock clean
+.PHONY: help setup build serve preview test check format bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -26,6 +26,10 @@ build: setup ## Build the site into site/ (strict: any warning fails)
 
 serve: setup ## Build the site and serve it on http://$(HOST)/ with live reload
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST)
+
+preview: setup ## Serve one case and the cases it names, rebuilt in about a second: make preview CASE=cases/x.md
+	@test -n "$(CASE)" || { echo "usage: make preview CASE=cases/<id>.md"; exit 2; }
+	$(BIN)/advocacy preview "$(CASE)" --port $(lastword $(subst :, ,$(HOST)))
 
 test: setup ## Run the whole test suite
 	$(BIN)/pytest

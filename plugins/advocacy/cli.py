@@ -8,11 +8,15 @@ from __future__ import annotations
 import argparse
 import json
 import os
+import subprocess
 import sys
+import tempfile
+import time
 from collections.abc import Sequence
 from pathlib import Path
 
 from advocacy.model import load_model
+from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text
 from advocacy.project import Project, ProjectError, find_root, load_project
 from advocacy.repository import load_repository
@@ -68,6 +72,30 @@ def _schema(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _preview(args: argparse.Namespace) -> int:
+    project = _project(args)
+    with tempfile.TemporaryDirectory(prefix="advocacy-preview-") as folder:
+        try:
+            config = make_preview(project, Path(args.path), Path(folder))
+        except PreviewError as exc:
+            print(f"advocacy preview: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+        mkdocs = [sys.executable, "-m", "mkdocs"]
+        if args.build:
+            start = time.perf_counter()
+            code = subprocess.call([*mkdocs, "build", "-q", "-f", str(config), "-d", args.build], env=env)  # noqa: S603
+            print(f"preview built in {time.perf_counter() - start:.2f} s into {args.build}", file=sys.stderr)
+            return code
+        print(f"Preview of {args.path}: http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
+        try:
+            return subprocess.call(  # noqa: S603
+                [*mkdocs, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{args.port}"], env=env
+            )
+        except KeyboardInterrupt:
+            return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -98,6 +126,23 @@ def build_parser() -> argparse.ArgumentParser:
     )
     schema.add_argument("--output", "-o", metavar="FILE", help="write it to FILE instead")
     schema.set_defaults(handler=_schema)
+
+    preview = commands.add_parser(
+        "preview",
+        parents=[common],
+        help="serve one case with the cases it names, rebuilt in about a second after each edit",
+        description=(
+            "Serve a small site holding one case, the cases it names and the cases that name it, so that "
+            "each edit shows in about a second whatever the size of the repository. Problems of the case are "
+            "printed as warnings; `advocacy validate` checks everything."
+        ),
+    )
+    preview.add_argument("path", metavar="PATH", help="the case file, such as cases/x.md")
+    preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    preview.add_argument(
+        "--build", metavar="DIR", help="build the preview once into DIR instead of serving it"
+    )
+    preview.set_defaults(handler=_preview)
     return parser
 
 

@@ -107,6 +107,7 @@ def load_repository(
     project: Project,
     cache: ReadCache | None = None,
     model: CaseModel | None = None,
+    partial: bool = False,
 ) -> Repository:
     """Read and check the whole repository.
 
@@ -114,6 +115,8 @@ def load_repository(
         project: The project to read.
         cache: Results of an earlier call to reuse for unchanged files.
         model: The content model; the packaged one by default.
+        partial: The folder holds only some of the cases (a preview): a case named in ``related`` or
+            ``inspired_by`` that is not there is not an error.
     """
     model = model or load_model()
     vocabularies = load_vocabularies(project, model)
@@ -148,7 +151,7 @@ def load_repository(
     for case in repository.cases.values():
         for case_file in case.files:
             repository.problems.extend(case_file.problems)
-    _check_across_files(repository)
+    _check_across_files(repository, partial)
     repository.problems = sort_problems(repository.problems)
     return repository
 
@@ -263,7 +266,7 @@ def _read_media(repository: Repository, folder: Path) -> None:
         repository.media.add(display)
 
 
-def _check_across_files(repository: Repository) -> None:
+def _check_across_files(repository: Repository, partial: bool = False) -> None:
     for case in repository.cases.values():
         by_language: dict[str, CaseFile] = {}
         for case_file in sorted(case.files, key=lambda f: f.display):
@@ -317,7 +320,7 @@ def _check_across_files(repository: Repository) -> None:
                             "a case cannot name itself; remove it",
                         )
                     )
-                elif reference.case_id not in repository.cases:
+                elif reference.case_id not in repository.cases and not partial:
                     repository.problems.append(
                         Problem(
                             case_file.display,
@@ -329,7 +332,7 @@ def _check_across_files(repository: Repository) -> None:
                     )
             _check_images(repository, case_file)
     shown = {media_path(repository.project, image.src) for f in repository.files for image in f.images}
-    for path in sorted(repository.media - shown):
+    for path in sorted(repository.media - shown) if not partial else ():
         repository.problems.append(
             Problem(
                 path,

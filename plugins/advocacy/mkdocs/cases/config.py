@@ -11,3 +11,6 @@ class CasesConfig(Config):
 
     cases_dir = c.Type(str, default="cases")
     """Folder of case files, relative to mkdocs.yml. docs_dir must hold a symlink of the same name to it."""
+
+    partial = c.Type(bool, default=False)
+    """cases_dir holds only some cases (``advocacy preview``): references to absent cases are not errors."""

@@ -60,7 +60,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         assert self.project is not None
         first = is_first_build(config, self.project)
         if first or self.repository is None:
-            self.repository = load_repository(self.project, cache=self.cache)
+            self.repository = load_repository(self.project, cache=self.cache, partial=self.config.partial)
             schema = case_schema(
                 self.repository.model, self.repository.vocabularies, self.project.language_codes
             )

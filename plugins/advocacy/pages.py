@@ -444,8 +444,9 @@ class SitePages:
             self._render("case_bottom.html", url, **context),
         )
 
-    def home(self, url: str) -> str:
-        """The sections the home page shows below its text: featured and recent cases, ways in."""
+    def home(self, url: str, manifesto: str | None = None) -> str:
+        """The sections the home page shows below its text: featured and recent cases, ways in, and the
+        manifesto (at the site-root-relative URL ``manifesto``, when the site has one)."""
         featured = [self.catalogue.by_id[i] for i in self.featured if i in self.catalogue.by_id]
         return self._render(
             "home.html",
@@ -454,6 +455,7 @@ class SitePages:
             recent=self.catalogue.recent(6),
             ways=[(f, self.facet_values(f)) for f in HOME_FACETS],
             count=len(self.catalogue.records),
+            manifesto=manifesto,
         )
 
     def citation(self, record: CaseRecord, language: str) -> dict[str, str]:

@@ -158,7 +158,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             top, bottom = self.site.case_parts(case_id, page.url, page.edit_url)
             return top + html + bottom
         if page.url == self.site.prefix:
-            return html + self.site.home(page.url)
+            manifesto = files.get_file_from_path("manifesto/index.md")
+            return html + self.site.home(page.url, manifesto.url if manifesto is not None else None)
         return html
 
     def on_page_context(

@@ -4,6 +4,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
+SIZES ?= 1000
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build serve preview test check format bench lock clean
@@ -44,8 +45,8 @@ format: setup ## Format the code
 	$(BIN)/ruff format plugins tests hooks
 	$(BIN)/ruff check --fix plugins tests hooks
 
-bench: setup ## Measure validation (and build) speed on synthetic corpora
-	$(BIN)/python tests/bench/bench.py
+bench: setup ## Build synthetic corpora with the project, the floor and vanilla setups: make bench SIZES=1000,10000
+	$(BIN)/python tests/bench/bench.py --sizes $(SIZES)
 
 lock: ## Re-resolve requirements.txt from pyproject.toml (needs the package index)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

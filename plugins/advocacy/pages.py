@@ -486,8 +486,8 @@ class SitePages:
         return {"text": text, "bibtex": bibtex}
 
     def codebook(self) -> list[tuple[str, dict[str, Any]]]:
-        """Each column of the exports with its meaning: from the content model, or from the UI strings for the
-        columns the hub derives. Model descriptions are in the default language (``en`` is then true)."""
+        """Each column of the exports with its meaning, from the UI strings of the language (``data.columns``).
+        A column they lack falls back to the content model's description, in English (``en`` is then true)."""
         derived: dict[str, str] = self.ui["data"]["columns"]
         rows: list[tuple[str, dict[str, Any]]] = []
         for name in codebook_columns(self.model.fields):

@@ -13,7 +13,9 @@ from __future__ import annotations
 import argparse
 import os
 import platform
+import re
 import shutil
+import subprocess
 import sys
 import tempfile
 import time
@@ -35,6 +37,26 @@ from tests.bench.setups import write_configs  # noqa: E402
 VANILLA_LIMIT = 1000  # beyond this the vanilla build runs for hours and fills the disk
 
 
+def preview_figures(bin_dir: Path, corpus: Path) -> str:
+    """Time `advocacy preview --build` of one case: the start (it reads the corpus) and the build itself,
+    which is what `mkdocs serve` repeats after each edit."""
+    site = corpus / "site-preview"
+    case = corpus / "cases" / "synthetic-case-00001.md"
+    start = time.perf_counter()
+    result = subprocess.run(
+        [str(bin_dir / "advocacy"), "preview", str(case), "--build", str(site)],
+        cwd=corpus,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    total = time.perf_counter() - start
+    shutil.rmtree(site, ignore_errors=True)
+    built = re.search(r"preview built in ([0-9.]+) s", result.stderr)
+    rebuild = f"{float(built[1]):.1f} s" if built else "failed"
+    return f"preview of one case: rebuild {rebuild} (start, reading the whole corpus: {total:.1f} s)"
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000", help="numbers of cases, comma-separated (e.g. 1000,10000)")
@@ -49,7 +71,8 @@ def main() -> None:
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; corpora in {work}")
     header = (
         f"{'setup':<8} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB':>8} {'exit':>4} {'out MB':>7} "
-        f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'search KB':>9}"
+        f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'1st visit KB':>12} {'list KB':>7} "
+        f"{'search KB':>9}"
     )
     results: dict[tuple[str, int], Figures] = {}
     for size in (int(s) for s in args.sizes.split(",")):
@@ -82,10 +105,13 @@ def main() -> None:
             print(
                 f"{setup:<8} {size:>6} {args.languages:>5} {figures.seconds:>7.1f} {figures.peak_mb:>8.0f} "
                 f"{figures.exit_code:>4} {figures.output_mb:>7.0f} {figures.pages:>6} {figures.page_kb:>7.1f} "
-                f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} {search}"
+                f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} "
+                f"{figures.first_visit_kb:>12.0f} {figures.catalogue_max_kb:>7.0f} {search}"
             )
             if not args.keep:
                 shutil.rmtree(site, ignore_errors=True)
+        if "project" in setups:
+            print(preview_figures(bin_dir, corpus))
         project, floor = results.get(("project", size)), results.get(("floor", size))
         if project and floor:
             print(

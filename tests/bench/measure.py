@@ -6,6 +6,7 @@ import functools
 import gzip
 import http.server
 import os
+import re
 import statistics
 import subprocess
 import threading
@@ -27,6 +28,8 @@ class Figures:
     case_gz_median_kb: float = 0.0
     case_gz_max_kb: float = 0.0
     search_kb: float | None = None
+    first_visit_kb: float = 0.0
+    catalogue_max_kb: float = 0.0
 
 
 def run(args: list[str], cwd: Path) -> tuple[float, float, int]:
@@ -68,6 +71,27 @@ def output_figures(site: Path, figures: Figures) -> None:
     if gz:
         figures.case_gz_median_kb = statistics.median(gz) / 1e3
         figures.case_gz_max_kb = max(gz) / 1e3
+        figures.first_visit_kb = first_visit(sample[gz.index(max(gz))], site) / 1e3
+    lists = [site / "catalogue" / "index.html", *sorted(site.glob("catalogue/*/*/index.html"))]
+    sizes = [len(gzip.compress(p.read_bytes(), 6)) for p in lists if p.is_file()]
+    figures.catalogue_max_kb = max(sizes, default=0) / 1e3
+
+
+_RESOURCE = re.compile(r'<(?:link|script|img)\b[^>]*?\b(?:href|src)="([^"#?]+)"[^>]*>')
+
+
+def first_visit(page: Path, site: Path) -> int:
+    """Bytes of a first visit to a page: its HTML and the styles, scripts and images it loads (gzipped)."""
+    html = page.read_text(encoding="utf-8")
+    total = len(gzip.compress(html.encode(), 6))
+    for match in _RESOURCE.finditer(html):
+        tag, url = match[0], match[1]
+        if tag.startswith("<link") and not re.search(r'rel="(?:stylesheet|icon)"', tag):
+            continue
+        path = (page.parent / url).resolve()
+        if path.is_file() and path.is_relative_to(site.resolve()):
+            total += transfer_size(path)
+    return total
 
 
 def lunr_search_kb(site: Path) -> float | None:

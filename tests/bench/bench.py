@@ -70,7 +70,7 @@ def main() -> None:
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="advocacy-bench-"))
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; corpora in {work}")
     header = (
-        f"{'setup':<8} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB':>8} {'exit':>4} {'out MB':>7} "
+        f"{'setup':<8} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB (all/build/index)':>26} {'exit':>4} {'out MB':>7} "
         f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'1st visit KB':>12} {'list KB':>7} "
         f"{'search KB':>9}"
     )
@@ -94,8 +94,8 @@ def main() -> None:
             command = [str(bin_dir / "mkdocs"), "build", "-f", str(configs[setup]), "-d", str(site)]
             if setup == "project":
                 command.append("--strict")
-            seconds, peak, code = run(command, corpus)
-            figures = Figures(seconds, peak, code)
+            seconds, memory, code = run(command, corpus)
+            figures = Figures(seconds, memory, code)
             output_figures(site, figures)
             figures.search_kb = (
                 pagefind_search_kb(site, "copyright") if setup == "project" else lunr_search_kb(site)
@@ -103,7 +103,8 @@ def main() -> None:
             results[(setup, size)] = figures
             search = f"{figures.search_kb:>9.0f}" if figures.search_kb is not None else f"{'-':>9}"
             print(
-                f"{setup:<8} {size:>6} {args.languages:>5} {figures.seconds:>7.1f} {figures.peak_mb:>8.0f} "
+                f"{setup:<8} {size:>6} {args.languages:>5} {figures.seconds:>7.1f} "
+                f"{memory.total:>10.0f} / {memory.build:>5.0f} / {memory.indexer:>5.0f} "
                 f"{figures.exit_code:>4} {figures.output_mb:>7.0f} {figures.pages:>6} {figures.page_kb:>7.1f} "
                 f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} "
                 f"{figures.first_visit_kb:>12.0f} {figures.catalogue_max_kb:>7.0f} {search}"

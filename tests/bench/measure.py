@@ -20,7 +20,7 @@ class Figures:
     """What the benchmark prints for one setup."""
 
     seconds: float
-    peak_mb: float
+    memory: Memory
     exit_code: int
     output_mb: float = 0.0
     pages: int = 0
@@ -32,16 +32,78 @@ class Figures:
     catalogue_max_kb: float = 0.0
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, float, int]:
-    """Run a command; return its wall time, its peak memory in MB (largest process of the tree), exit code."""
+@dataclass
+class Memory:
+    """Peak resident memory of a process tree, sampled from /proc (Linux), in MB."""
+
+    total: float = 0.0  # all processes of the tree at the same moment
+    build: float = 0.0  # the largest MkDocs process (the build, or its second process)
+    indexer: float = 0.0  # the largest Pagefind process
+
+
+def _tree(root: int) -> list[tuple[str, float]]:
+    """(command name, resident MB) of ``root`` and its descendants."""
+    parents: dict[int, int] = {}
+    names: dict[int, str] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        name = stat[stat.index("(") + 1 : stat.rindex(")")]
+        parents[int(entry.name)] = int(stat[stat.rindex(")") + 2 :].split()[1])
+        names[int(entry.name)] = name
+    members = {root}
+    grew = True
+    while grew:
+        grew = False
+        for pid, parent in parents.items():
+            if parent in members and pid not in members:
+                members.add(pid)
+                grew = True
+    result = []
+    for pid in members:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+        except OSError:
+            continue
+        rss = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
+        result.append((names.get(pid, ""), int(rss) / 1024))
+    return result
+
+
+def _sample(root: int, memory: Memory, done: threading.Event) -> None:
+    while not done.wait(0.5):
+        tree = _tree(root)
+        memory.total = max(memory.total, sum(mb for _, mb in tree))
+        for name, mb in tree:
+            if "pagefind" in name:
+                memory.indexer = max(memory.indexer, mb)
+            else:
+                memory.build = max(memory.build, mb)
+
+
+def run(args: list[str], cwd: Path) -> tuple[float, Memory, int]:
+    """Run a command; return its wall time, its peak memory, and its exit code."""
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
+    memory = Memory()
+    done = threading.Event()
+    sampler = None
+    if Path("/proc/self/stat").exists():
+        sampler = threading.Thread(target=_sample, args=(process.pid, memory, done), daemon=True)
+        sampler.start()
     _, status, usage = os.wait4(process.pid, 0)
     seconds = time.perf_counter() - start
-    process.returncode = os.waitstatus_to_exitcode(status)
-    # ru_maxrss covers the child and the descendants it waited for (Pagefind), in KB on Linux.
-    return seconds, usage.ru_maxrss / 1024, process.returncode
+    done.set()
+    if sampler is not None:
+        sampler.join()
+    else:  # no /proc: the largest process of the tree is all we know
+        memory.build = memory.total = usage.ru_maxrss / 1024
+    return seconds, memory, os.waitstatus_to_exitcode(status)
 
 
 def transfer_size(path: Path) -> int:

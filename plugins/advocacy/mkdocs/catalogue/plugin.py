@@ -279,11 +279,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         i18n = config.plugins.get("i18n")
         if i18n is None or self.nested or getattr(i18n, "building", False):
             return
-        mine = [
-            code
-            for code in i18n.build_languages
-            if code != i18n.current_language and code not in self.child_languages
-        ]
+        assert self.catalogue is not None
+        catalogue = self.catalogue
+        # Heaviest first: the search index of the last language built is the one the build waits for.
+        mine = sorted(
+            (
+                code
+                for code in i18n.build_languages
+                if code != i18n.current_language and code not in self.child_languages
+            ),
+            key=lambda code: len(catalogue.in_language(code)),
+            reverse=True,
+        )
         i18n.building = True
         self.nested = True
         log.debug(f"first language built; building {mine}")

@@ -6,8 +6,8 @@ const form = document.querySelector("[data-adv-catalogue]");
 const results = document.querySelector("[data-adv-results]");
 const status = document.querySelector("[data-adv-status]");
 const facets = [...document.querySelectorAll(".adv-catalogue__facets ul[data-facet]")];
-// Eight results at a time: each one costs its page's text (a couple of KB) to download.
-const PAGE = 8;
+// Six results at a time (a phone screen): each one costs its page's text, a couple of KB, to download.
+const PAGE = 6;
 let pagefind = null;
 let root = null;
 let filtersLoaded = false;

@@ -175,7 +175,6 @@ async function run(event) {
     current = search.results;
     shown = 0;
     await counts(engine, query, filters, search);
-    status.textContent = current.length ? `${text("matching")}: ${number(current.length)}` : text("none");
     results.replaceChildren(document.createElement("ol"));
     results.firstChild.className = "adv-cases";
     const button = document.createElement("button");
@@ -184,6 +183,8 @@ async function run(event) {
     button.addEventListener("click", more);
     results.append(button);
     await more();
+    // Said once the first results are on the page (the status is a live region for screen readers).
+    status.textContent = current.length ? `${text("matching")}: ${number(current.length)}` : text("none");
   } catch (error) {
     status.textContent = text("error");
     console.error(error);

@@ -92,6 +92,7 @@ def _vocabulary(size: int = 6000) -> tuple[list[str], list[float]]:
 
 
 _WORDS, _CUMULATIVE = _vocabulary()
+WORDS_BY_RANK = _WORDS  # most frequent first
 
 
 def _paragraphs(rng: random.Random, words: int) -> str:

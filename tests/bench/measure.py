@@ -28,6 +28,7 @@ class Figures:
     case_gz_median_kb: float = 0.0
     case_gz_max_kb: float = 0.0
     search_kb: float | None = None
+    rare_search_kb: float | None = None
     first_visit_kb: float = 0.0
     catalogue_max_kb: float = 0.0
 
@@ -75,7 +76,7 @@ def _tree(root: int) -> list[tuple[str, float]]:
 
 
 def _sample(root: int, memory: Memory, done: threading.Event) -> None:
-    while not done.wait(0.5):
+    while not done.wait(1.0):
         tree = _tree(root)
         memory.total = max(memory.total, sum(mb for _, mb in tree))
         for name, mb in tree:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable
+from collections.abc import Callable, Mapping
 from pathlib import Path
 
 import pytest
@@ -109,25 +109,29 @@ Leçons.
 ProjectFactory = Callable[[dict[str, str | bytes]], Project]
 
 
+def write_project(root: Path, files: Mapping[str, str | bytes], mkdocs_yml: str = MKDOCS_YML) -> Project:
+    """Write a small project at ``root`` (mkdocs.yml, docs/, cases/ with test vocabularies) plus ``files``."""
+    (root / "docs").mkdir(parents=True)
+    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
+    for name in ("index.md", "index.fr.md", "index.ar.md"):
+        (root / "docs" / name).write_text("# Home\n", encoding="utf-8")
+    shutil.copytree(FIXTURES / "vocabularies", root / "cases" / "vocabularies")
+    (root / "docs" / "cases").symlink_to("../cases", target_is_directory=True)
+    for name, content in files.items():
+        path = root / name
+        path.parent.mkdir(parents=True, exist_ok=True)
+        if isinstance(content, bytes):
+            path.write_bytes(content)
+        else:
+            path.write_text(content, encoding="utf-8")
+    return load_project(root)
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> ProjectFactory:
     """Write a small project (mkdocs.yml, docs/, cases/ with test vocabularies) plus ``files``; return it."""
 
     def make(files: dict[str, str | bytes]) -> Project:
-        root = tmp_path / "hub"
-        (root / "docs").mkdir(parents=True)
-        (root / "mkdocs.yml").write_text(MKDOCS_YML, encoding="utf-8")
-        for name in ("index.md", "index.fr.md", "index.ar.md"):
-            (root / "docs" / name).write_text("# Home\n", encoding="utf-8")
-        shutil.copytree(FIXTURES / "vocabularies", root / "cases" / "vocabularies")
-        (root / "docs" / "cases").symlink_to("../cases", target_is_directory=True)
-        for name, content in files.items():
-            path = root / name
-            path.parent.mkdir(parents=True, exist_ok=True)
-            if isinstance(content, bytes):
-                path.write_bytes(content)
-            else:
-                path.write_text(content, encoding="utf-8")
-        return load_project(root)
+        return write_project(tmp_path / "hub", files)
 
     return make

@@ -10,11 +10,9 @@ import csv
 import io
 import json
 import posixpath
-import shutil
 import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from html.parser import HTMLParser
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
@@ -23,10 +21,9 @@ from advocacy.catalogue import Catalogue, Version, build_catalogue
 from advocacy.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, sitemap
 from advocacy.localize import Localizer
 from advocacy.pages import SitePages
-from advocacy.project import Project, load_project
 from advocacy.regions import country_of, regions_of
 from advocacy.repository import Repository, load_repository
-from tests.conftest import FIXTURES, MKDOCS_YML, VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
+from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, write_project
 
 SITE_URL = "https://example.org/"
 
@@ -186,21 +183,6 @@ CASE_URLS = {
     "french-original": {"fr": "fr/cases/french-original/"},
     "wipo-treaty": {"en": "cases/wipo-treaty/"},
 }
-
-
-def write_project(root: Path, files: dict[str, str], mkdocs_yml: str = MKDOCS_YML) -> Project:
-    """Write a project as conftest's ``make_project`` does (for a fixture shared by a whole module)."""
-    (root / "docs").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    for name in ("index.md", "index.fr.md", "index.ar.md"):
-        (root / "docs" / name).write_text("# Home\n", encoding="utf-8")
-    shutil.copytree(FIXTURES / "vocabularies", root / "cases" / "vocabularies")
-    (root / "docs" / "cases").symlink_to("../cases", target_is_directory=True)
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(content, encoding="utf-8")
-    return load_project(root)
 
 
 # --- Reading HTML ---------------------------------------------------------------------------------------

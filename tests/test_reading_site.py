@@ -19,7 +19,7 @@ from urllib.parse import urlsplit
 import pytest
 
 from advocacy.locale_strings import strings
-from tests.conftest import MKDOCS_YML, VALID_CASE, ProjectFactory
+from tests.conftest import MKDOCS_YML, VALID_CASE, ProjectFactory, write_project
 from tests.test_catalogue import (
     CASE_IDS,
     CASE_URLS,
@@ -29,7 +29,6 @@ from tests.test_catalogue import (
     is_external,
     parse_xml,
     resolve,
-    write_project,
 )
 from tests.test_site_build import build, warnings
 

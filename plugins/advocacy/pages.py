@@ -27,8 +27,11 @@ from advocacy.vocabularies import Vocabularies
 PAGE_SIZE = 100
 # Stands for the link from a page to the site root in cached HTML; YAML and Markdown text cannot hold a NUL.
 ROOT = "\x00root\x00"
-# The path segment of shell pages (see GeneratedPage.shell).
+# The path segment of shell pages (see GeneratedPage.shell), and what stands in a shell's theme output for the
+# title and the content of each page made from it.
 SHELL = "_shell_"
+TITLE_MARK = "ADVOCACYSHELLTITLE"
+CONTENT_MARK = "<!--advocacy-shell-content-->"
 # Facets whose values are term ids of a vocabulary, and that vocabulary.
 VOCABULARY_OF = {
     "topic": "topics",
@@ -512,3 +515,20 @@ def shell_of(url: str, segments: int) -> str:
     """The shell of a page: its URL with its last ``segments`` path segments replaced by ``_shell_``."""
     parts = url.rstrip("/").split("/")
     return "/".join(parts[:-segments] + [SHELL] * segments) + "/"
+
+
+def fill_frame(frame: str, shell_path: str, page: GeneratedPage, prefix: str) -> str:
+    """A page made from its shell's theme output: its own address, title and content put in.
+
+    Args:
+        frame: The theme's HTML of the shell page (relative links are right: the depth is the same).
+        shell_path: The shell's URL without the language prefix; every mention (canonical address, language
+            switcher) becomes the page's.
+        page: The page to make.
+        prefix: The language's URL prefix.
+    """
+    return (
+        frame.replace(shell_path, page.url.removeprefix(prefix))
+        .replace(TITLE_MARK, str(escape(page.title)))
+        .replace(CONTENT_MARK, page.render())
+    )

@@ -29,15 +29,12 @@ from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
 from advocacy.mkdocs.site import current_language
-from advocacy.pages import SHELL, GeneratedPage, SitePages
+from advocacy.pages import CONTENT_MARK, SHELL, TITLE_MARK, GeneratedPage, SitePages, fill_frame
 from advocacy.translations import split_language
 from advocacy.urls import language_prefix, relative
 
 log = get_plugin_logger(__name__)
 
-# Stand in a shell page's theme output for the title and the content of each page made from it.
-TITLE_MARK = "ADVOCACYSHELLTITLE"
-CONTENT_MARK = "<!--advocacy-shell-content-->"
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
 # the hub needs none of it (navigation works with CSS), so it is not published.
 MATERIAL_SCRIPTS = "assets/javascripts/"
@@ -55,6 +52,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.shell_html: dict[str, str] = {}
         self.indexes: list[search_index.LanguageIndex] = []
         self.generated_names: set[str] = set()
+        self.cases_dirname = "cases"
         self.languages: tuple[str, ...] = ()
         self.default = ""
         self.command = "build"
@@ -86,6 +84,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         language = current_language(config) or project.default_language.code
         self.default = project.default_language.code
         self.languages = project.language_codes
+        self.cases_dirname = project.cases_dirname
         if language == self.default or self.catalogue is None:
             self.catalogue = build_catalogue(repository)
             self.written = {}
@@ -151,8 +150,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if generated is not None and page.file.generated_by is not None:
             return generated.render()
         name, _ = split_language(page.file.src_uri, self.languages, self.default)
-        if name.startswith("cases/") and name.count("/") == 1:
-            case_id = name.removeprefix("cases/").removesuffix(".md")
+        folder, _, file_name = name.rpartition("/")
+        if folder == self.cases_dirname:
+            case_id = file_name.removesuffix(".md")
             if self.site.catalogue.by_id.get(case_id) is None:
                 return html
             top, bottom = self.site.case_parts(case_id, page.url, page.edit_url)
@@ -170,7 +170,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         assert self.site is not None
         extra: dict[str, Any] = {
             "advocacy_feed": relative(page.url, self.site.prefix + "feed.xml"),
-            "advocacy_indexed": page.url not in self.generated and page.file.src_uri != "404.md",
+            "advocacy_indexed": page.url not in self.generated
+            and page.url not in self.shells
+            and page.file.src_uri != "404.md",
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
         # mkdocs-static-i18n sets the language switcher only for pages it read from docs/, and leaves the
@@ -221,11 +223,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 )
             shell_path = shell_url.removeprefix(self.site.prefix)
             for page in pages:
-                html = (
-                    frame.replace(shell_path, page.url.removeprefix(self.site.prefix))
-                    .replace(TITLE_MARK, str(escape(page.title)))
-                    .replace(CONTENT_MARK, page.render())
-                )
+                html = fill_frame(frame, shell_path, page, self.site.prefix)
                 target = site_dir / page.url / "index.html"
                 target.parent.mkdir(parents=True, exist_ok=True)
                 target.write_text(html, encoding="utf-8")

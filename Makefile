@@ -40,6 +40,7 @@ check: setup ## Lint, type-check and validate the content
 	$(BIN)/ruff format --check plugins tests hooks
 	$(BIN)/mypy
 	$(BIN)/advocacy validate
+	$(BIN)/advocacy translations --check > /dev/null
 
 format: setup ## Format the code
 	$(BIN)/ruff format plugins tests hooks

@@ -13,8 +13,10 @@ from functools import cached_property
 from typing import Any
 
 from advocacy.dates import PartialDate
+from advocacy.pins import read
 from advocacy.regions import country_of, region_order, regions_of
 from advocacy.repository import Repository
+from advocacy.translations import unit_status
 
 # The facets, in the order pages show them. Each maps a record to the values it is listed under.
 FACETS = (
@@ -41,12 +43,15 @@ class Version:
         title: Its title.
         summary: Its summary.
         method: ``None`` for the original, else how the translation was made (human, machine, ...).
+        status: For a translation, ``current`` or ``outdated`` against the original (see
+            :func:`advocacy.translations.unit_status`); ``current`` for the original.
     """
 
     language: str
     title: str
     summary: str
     method: str | None
+    status: str = "current"
 
 
 @dataclass
@@ -206,14 +211,17 @@ def build_catalogue(repository: Repository) -> Catalogue:
         versions = {
             original.language: Version(original.language, meta["title"], meta["summary"], None),
         }
+        original_text = read(original.path)
         for case_file in sorted(files, key=lambda f: project.language_codes.index(f.language)):
             if case_file.kind == "translation":
                 translation = case_file.meta.get("translation") or {}
+                status, _ = unit_status(original_text, read(case_file.path))
                 versions[case_file.language] = Version(
                     case_file.language,
                     case_file.meta["title"],
                     case_file.meta["summary"],
                     str(translation.get("method") or "human"),
+                    status,
                 )
         jurisdictions = tuple(meta["jurisdictions"])
         high = meta.get("sensitivity", "normal") == "high"

@@ -21,6 +21,15 @@ from advocacy.problems import Severity, format_github, format_json, format_text
 from advocacy.project import Project, ProjectError, find_root, load_project
 from advocacy.repository import load_repository
 from advocacy.schema import case_schema
+from advocacy.translation_tools import (
+    PinError,
+    broken_message,
+    format_report,
+    repin,
+    start_translation,
+    translation_report,
+)
+from advocacy.translations import Unit, translation_units
 from advocacy.vocabularies import load_vocabularies
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
@@ -96,6 +105,50 @@ def _preview(args: argparse.Namespace) -> int:
             return EXIT_OK
 
 
+def _units(project: Project) -> list[Unit]:
+    repository = load_repository(project)
+    files = [(f.case_id, f.language, f.path, f.kind == "original") for f in repository.files if f.kind]
+    return translation_units(project, files)
+
+
+def _translations(args: argparse.Namespace) -> int:
+    project = _project(args)
+    units = _units(project)
+    if args.format == "json":
+        print(json.dumps(translation_report(project, units), ensure_ascii=False, indent=1))
+    else:
+        sys.stdout.write(format_report(project, units))
+    broken = [u for u in units if u.status in {"unpinned", "malformed"}]
+    if args.check:
+        for unit in broken:
+            print(broken_message(project, unit), file=sys.stderr)
+        return EXIT_INVALID if broken else EXIT_OK
+    return EXIT_OK
+
+
+def _repin(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        changed = repin(project, _units(project), [Path(p).resolve() for p in args.paths], args.since)
+    except PinError as exc:
+        print(f"advocacy translations repin: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    for path, note in changed:
+        print(f"{project.relative(path)}: {note}")
+    return EXIT_OK
+
+
+def _translate(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        path = start_translation(project, Path(args.path).resolve(), args.language)
+    except PinError as exc:
+        print(f"advocacy translate: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(f"{project.relative(path)}: created; translate the text, keep the frontmatter's translation.source")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -143,6 +196,52 @@ def build_parser() -> argparse.ArgumentParser:
         "--build", metavar="DIR", help="build the preview once into DIR instead of serving it"
     )
     preview.set_defaults(handler=_preview)
+
+    translations = commands.add_parser(
+        "translations",
+        parents=[common],
+        help="report which translations are current, outdated or missing; repin after a typo fix",
+        description=(
+            "Report, for each language, the translations of cases, the manifesto and the pages: current, "
+            "outdated (the source changed after the translation's pin) or missing."
+        ),
+    )
+    translations.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
+    translations.add_argument(
+        "--check",
+        action="store_true",
+        help="exit with 1 when a translation has no pin or a broken one (outdated ones are listed, not failed)",
+    )
+    translations.set_defaults(handler=_translations)
+    actions = translations.add_subparsers(dest="action", metavar="ACTION")
+    repin_parser = actions.add_parser(
+        "repin",
+        parents=[common],
+        help="after an edit that does not change the meaning of a source, keep its translations current",
+        description=(
+            "For each source file given, move the pins of its translations that were current at revision "
+            "SINCE (git) to the source as it is now. Translations that were already outdated stay outdated."
+        ),
+    )
+    repin_parser.add_argument("paths", nargs="+", metavar="SOURCE", help="source files you edited")
+    repin_parser.add_argument(
+        "--since",
+        default="HEAD",
+        help="git revision before the edit (default HEAD; in a pull request, its base)",
+    )
+    repin_parser.set_defaults(handler=_repin)
+
+    translate = commands.add_parser(
+        "translate",
+        parents=[common],
+        help="start a translation: a new file with its pin and the text to translate",
+        description="Create the translation of a case or page into LANGUAGE, pinned to the source as it is now.",
+    )
+    translate.add_argument(
+        "path", metavar="SOURCE", help="the case's original or the page (docs/, manifesto/)"
+    )
+    translate.add_argument("language", metavar="LANGUAGE", help="a site language code, such as fr")
+    translate.set_defaults(handler=_translate)
     return parser
 
 

@@ -1,4 +1,5 @@
-"""Which page exists in which language, and what each language must borrow from the default one.
+"""Which page exists in which language, what each language must borrow from the default one, and whether
+each translation is current with its source.
 
 Files follow mkdocs-static-i18n's suffix layout: ``page.md`` (default language), ``page.<code>.md``.
 """
@@ -6,7 +7,13 @@ Files follow mkdocs-static-i18n's suffix layout: ``page.md`` (default language),
 from __future__ import annotations
 
 from collections.abc import Iterable
-from pathlib import PurePosixPath
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from advocacy.pins import PIN, fingerprint, pin_of, read
+from advocacy.project import Project
+
+METHODS = ("human", "machine", "machine-reviewed")
 
 
 def split_language(src_uri: str, languages: Iterable[str], default: str) -> tuple[str, str]:
@@ -32,3 +39,94 @@ def missing_pages(pages: Iterable[str], languages: tuple[str, ...], default: str
             if code not in versions:
                 missing[code].append(versions[default])
     return {code: sorted(names) for code, names in missing.items()}
+
+
+STATUSES = ("current", "outdated", "missing", "unpinned", "malformed")
+
+
+@dataclass(frozen=True)
+class Unit:
+    """One source page and one language: the translation's state.
+
+    Attributes:
+        kind: ``case``, ``manifesto`` or ``page`` (a documentation page).
+        source: The source file (a case's original, or the default-language page).
+        language: The language of the translation.
+        translation: The translation file, or ``None`` when it is missing.
+        status: ``current``, ``outdated`` (the source changed after the pin), ``missing``, ``unpinned`` (no
+            ``translation.source``) or ``malformed`` (a pin the tools did not write, or no method).
+        method: ``translation.method`` of the file (``None`` when missing).
+    """
+
+    kind: str
+    source: Path
+    language: str
+    translation: Path | None
+    status: str
+    method: str | None = None
+
+
+def unit_status(source_text: str, translation_text: str) -> tuple[str, str | None]:
+    """The status of a translation against its source, and its method."""
+    method, pin = pin_of(translation_text)
+    if method not in METHODS:
+        return "malformed", method
+    if pin is None:
+        return "unpinned", method
+    if not PIN.fullmatch(pin):
+        return "malformed", method
+    return ("current" if pin == fingerprint(source_text) else "outdated"), method
+
+
+def translation_units(project: Project, case_files: Iterable[tuple[str, str, Path, bool]]) -> list[Unit]:
+    """Every (source, language) pair of the project: case translations, manifesto and documentation pages.
+
+    Args:
+        project: The project.
+        case_files: (case id, language, path, is original) for every readable case file.
+    """
+    default = project.default_language.code
+    others = [code for code in project.language_codes if code != default]
+    units: list[Unit] = []
+    cases: dict[str, dict[str, tuple[Path, bool]]] = {}
+    for case_id, language, path, original in case_files:
+        cases.setdefault(case_id, {})[language] = (path, original)
+    for versions in cases.values():
+        originals = [path for path, original in versions.values() if original]
+        if len(originals) != 1:
+            continue  # the validator reports it
+        source = originals[0]
+        source_text = read(source)
+        for code in project.language_codes:
+            found = versions.get(code)
+            if found is not None and found[1]:
+                continue  # the original itself
+            units.append(_unit("case", source, source_text, code, found[0] if found else None))
+    skip = {project.docs_dir / project.cases_dirname}
+    for page in sorted(_pages(project.docs_dir, skip)):
+        name, language = split_language(page.relative_to(project.docs_dir).as_posix(), others, default)
+        if language != default:
+            continue
+        kind = "manifesto" if name.startswith("manifesto/") else "page"
+        source_text = read(page)
+        for code in others:
+            path = page.with_name(f"{page.stem}.{code}.md")
+            units.append(_unit(kind, page, source_text, code, path if path.is_file() else None))
+    return units
+
+
+def _unit(kind: str, source: Path, source_text: str, language: str, path: Path | None) -> Unit:
+    if path is None:
+        return Unit(kind, source, language, None, "missing")
+    status, method = unit_status(source_text, read(path))
+    return Unit(kind, source, language, path, status, method)
+
+
+def _pages(folder: Path, skip: set[Path]) -> Iterable[Path]:
+    for entry in sorted(folder.iterdir()):
+        if entry in skip or entry.name.startswith("."):
+            continue
+        if entry.is_dir():
+            yield from _pages(entry, skip)
+        elif entry.suffix == ".md":
+            yield entry

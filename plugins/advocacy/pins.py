@@ -1,0 +1,98 @@
+"""Translation pins: which revision of its source a translation was made from.
+
+A pin is a fingerprint of the source's translatable text (title, summary and body), normalised so that line
+endings, a byte-order mark, trailing spaces and blank lines at the ends do not count. Tools write it into the
+translation's frontmatter as ``translation.source``; people never type it.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import re
+from pathlib import Path
+from typing import Any
+
+import yaml
+
+PIN = re.compile(r"sha256:[0-9a-f]{16}")
+_FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
+
+
+def normalise(text: str) -> str:
+    """Text without what an editor changes silently: BOM, CRLF or CR line ends, trailing spaces, end blanks."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n").replace("\r", "\n")
+    return "\n".join(line.rstrip(" \t") for line in text.split("\n")).strip("\n")
+
+
+def split(text: str) -> tuple[dict[str, Any], str, str]:
+    """(frontmatter values, frontmatter text, body) of a Markdown file; empty values when it has none."""
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    match = _FRONTMATTER.match(text)
+    if match is None:
+        return {}, "", text
+    try:
+        values = yaml.safe_load(match[1]) or {}
+    except yaml.YAMLError:
+        values = {}
+    return (values if isinstance(values, dict) else {}), match[1], text[match.end() :]
+
+
+def translatable(text: str) -> str:
+    """The part of a source file a translation renders: its title, its summary and its body."""
+    values, _, body = split(text)
+    parts = [str(values.get(key) or "") for key in ("title", "summary")]
+    return normalise("\n".join(parts) + "\n\n" + body)
+
+
+def fingerprint(text: str) -> str:
+    """The pin of a source's text (``sha256:`` and 16 hexadecimal digits)."""
+    return "sha256:" + hashlib.sha256(translatable(text).encode("utf-8")).hexdigest()[:16]
+
+
+def pin_of(text: str) -> tuple[str | None, str | None]:
+    """(``translation.method``, ``translation.source``) written in a translation file, each ``None`` if absent."""
+    values, _, _ = split(text)
+    translation = values.get("translation")
+    if not isinstance(translation, dict):
+        return None, None
+    method, source = translation.get("method"), translation.get("source")
+    return (str(method) if method is not None else None), (str(source) if source is not None else None)
+
+
+def with_pin(text: str, pin: str, method: str = "human") -> str:
+    """The text of a translation file with ``translation.source`` set to ``pin`` (other lines unchanged).
+
+    A file without frontmatter gets one; a ``translation:`` written as a flow mapping is rewritten in block form.
+    """
+    text = text.removeprefix("\ufeff").replace("\r\n", "\n")
+    match = _FRONTMATTER.match(text)
+    if match is None:
+        return f"---\ntranslation:\n  method: {method}\n  source: {pin}\n---\n\n" + text.lstrip("\n")
+    lines = match[1].split("\n")[:-1]
+    start = next((n for n, line in enumerate(lines) if re.match(r"translation:", line)), None)
+    if start is None:
+        lines += ["translation:", f"  method: {method}", f"  source: {pin}"]
+    else:
+        end = start + 1
+        while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):
+            end += 1
+        inline = lines[start].partition(":")[2].strip()
+        if inline:
+            values = yaml.safe_load(inline) or {}
+            block = [f"  {key}: {_flow(value)}" for key, value in values.items() if key != "source"]
+        else:
+            block = [line for line in lines[start + 1 : end] if not re.match(r"\s+source:", line)]
+        lines[start:end] = ["translation:", *block, f"  source: {pin}"]
+    return "---\n" + "\n".join(lines) + "\n---\n" + text[match.end() :]
+
+
+def _flow(value: Any) -> str:
+    if isinstance(value, str) and re.fullmatch(r"[\w.-]+", value):
+        return value
+    return json.dumps(value, ensure_ascii=False)  # JSON is YAML
+
+
+def read(path: Path) -> str:
+    """A Markdown file's text."""
+    return path.read_text(encoding="utf-8")

@@ -1,0 +1,132 @@
+"""Translation pins: fingerprints, status (current, outdated, missing), the notes on case pages, and the
+`advocacy translations` / `advocacy translate` commands."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+from advocacy.pins import fingerprint, pin_of, with_pin
+from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
+from tests.test_site_build import build
+
+ADVOCACY = Path(sys.executable).with_name("advocacy")
+
+
+def _run(root: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    return subprocess.run([str(ADVOCACY), *args], cwd=root, capture_output=True, text=True, check=False)
+
+
+def _pinned(source: str, translation: str = VALID_TRANSLATION_FR) -> str:
+    return with_pin(translation, fingerprint(source), "machine")
+
+
+def test_fingerprints_ignore_what_editors_change_silently() -> None:
+    """Line endings, a BOM, trailing spaces and end blank lines leave the pin alone; a word does not."""
+    pin = fingerprint(VALID_CASE)
+    assert pin.startswith("sha256:") and len(pin) == 23
+    assert fingerprint("\ufeff" + VALID_CASE.replace("\n", "\r\n") + "\n\n") == pin
+    assert fingerprint(VALID_CASE.replace("What was done.", "What was done.   ")) == pin
+    assert fingerprint(VALID_CASE.replace("What was done.", "What was undone.")) != pin
+    # Metadata a translation does not carry is not part of the pin.
+    assert fingerprint(VALID_CASE.replace("outcome: success", "outcome: partial")) == pin
+
+
+def test_with_pin_adds_or_replaces_only_the_source_line() -> None:
+    """Writing a pin keeps the other lines, and replaces an older pin."""
+    once = with_pin(VALID_TRANSLATION_FR, "sha256:0000000000000000")
+    twice = with_pin(once, "sha256:1111111111111111")
+    assert pin_of(twice) == ("machine", "sha256:1111111111111111")
+    assert twice.count("source:") == 1
+    assert twice.replace("  source: sha256:1111111111111111\n", "") == VALID_TRANSLATION_FR
+
+
+def test_an_edited_original_marks_its_translation_outdated_on_the_page(make_project: ProjectFactory) -> None:
+    """After the original changes, the French page says so, links the original, and keeps its machine label."""
+    edited = VALID_CASE.replace("What was done.", "What was done, and by whom.")
+    project = make_project({"cases/blackout.md": edited, "cases/blackout.fr.md": _pinned(VALID_CASE)})
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
+    assert "Cette page est une traduction automatique : personne ne l’a encore relue." in page
+    assert "L’original a changé depuis cette traduction" in page
+    assert 'href="../../../cases/blackout/" hreflang="en">Lire l’original actuel (anglais)</a>' in page
+
+
+def test_a_current_translation_has_no_outdated_note(make_project: ProjectFactory) -> None:
+    """A translation pinned to the original as it is shows the machine label only."""
+    project = make_project({"cases/blackout.md": VALID_CASE, "cases/blackout.fr.md": _pinned(VALID_CASE)})
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
+    assert "traduction automatique" in page
+    assert "L’original a changé" not in page
+
+
+def test_report_and_check(make_project: ProjectFactory) -> None:
+    """The report counts each status per language; --check fails on a translation without a pin."""
+    project = make_project(
+        {
+            "cases/blackout.md": VALID_CASE,
+            "cases/blackout.fr.md": VALID_TRANSLATION_FR,
+            "cases/other.md": VALID_CASE,
+            "cases/other.fr.md": _pinned(VALID_CASE),
+        }
+    )
+    report = json.loads(_run(project.root, "translations", "--format", "json").stdout)
+    assert report["fr"]["counts"]["case"] == {
+        "current": 1,
+        "outdated": 0,
+        "missing": 0,
+        "unpinned": 1,
+        "malformed": 0,
+    }
+    assert report["ar"]["counts"]["case"]["missing"] == 2
+    assert report["fr"]["counts"]["page"]["current"] == 0  # docs/index.fr.md has no pin in the fixture
+    result = _run(project.root, "translations", "--check")
+    assert result.returncode == 1
+    assert (
+        "cases/blackout.fr.md: error: translation.source: no pin says which version of cases/blackout.md this "
+        "translates; if it translates cases/blackout.md as it is now, run: advocacy translations repin "
+        "cases/blackout.md --since HEAD"
+    ) in result.stderr
+
+
+def test_repin_after_a_typo_fix_keeps_current_translations_current(make_project: ProjectFactory) -> None:
+    """A typo fixed in the original, declared with repin, leaves the translation current (git tells the
+    version before the fix)."""
+    project = make_project({"cases/blackout.md": VALID_CASE, "cases/blackout.fr.md": _pinned(VALID_CASE)})
+    root = project.root
+    for command in (
+        ["git", "init", "-q"],
+        ["git", "add", "-A"],
+        ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qm", "start"],
+    ):
+        subprocess.run(command, cwd=root, check=True, capture_output=True)
+    source = root / "cases/blackout.md"
+    source.write_text(VALID_CASE.replace("Why it mattered.", "Why it mattered!"), encoding="utf-8")
+    assert (
+        json.loads(_run(root, "translations", "--format", "json").stdout)["fr"]["counts"]["case"]["outdated"]
+        == 1
+    )
+    result = _run(root, "translations", "repin", "cases/blackout.md", "--since", "HEAD")
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "cases/blackout.fr.md: pinned to cases/blackout.md as it is now\n"
+    counts = json.loads(_run(root, "translations", "--format", "json").stdout)["fr"]["counts"]["case"]
+    assert counts["current"] == 1 and counts["outdated"] == 0
+
+
+def test_translate_starts_a_pinned_translation(make_project: ProjectFactory) -> None:
+    """`advocacy translate` writes the new file with title, summary, pin and the text to translate."""
+    project = make_project({"cases/blackout.md": VALID_CASE})
+    result = _run(project.root, "translate", "cases/blackout.md", "ar")
+    assert result.returncode == 0, result.stderr
+    created = (project.root / "cases/blackout.ar.md").read_text(encoding="utf-8")
+    assert created.startswith('---\ntitle: "A blackout against a bad law"\nsummary: ')
+    assert pin_of(created) == ("human", fingerprint(VALID_CASE))
+    assert "## Context\n\nWhy it mattered." in created
+    again = _run(project.root, "translate", "cases/blackout.md", "ar")
+    assert again.returncode == 2
+    assert "cases/blackout.ar.md exists already" in again.stderr

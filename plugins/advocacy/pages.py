@@ -439,7 +439,7 @@ class SitePages:
             "record": record,
             "version": version,
             "edit_url": edit_url,
-            "near": self.catalogue.organizations_near([record.id])[:6],
+            "near": self.catalogue.organizations_near([record.id])[:5],
             "citation": self.citation(record, version.language),
         }
         return (

@@ -130,3 +130,31 @@ def test_translate_starts_a_pinned_translation(make_project: ProjectFactory) -> 
     again = _run(project.root, "translate", "cases/blackout.md", "ar")
     assert again.returncode == 2
     assert "cases/blackout.ar.md exists already" in again.stderr
+
+
+def test_an_outdated_page_translation_says_so_and_links_its_original(make_project: ProjectFactory) -> None:
+    """A documentation page translated before its source changed shows the note in its own language."""
+    source = "# About\n\nThe hub collects cases.\n"
+    translation = _pinned(source, "# À propos\n\nLe hub rassemble des cas.\n")
+    project = make_project(
+        {
+            "docs/about.md": source.replace("collects cases", "collects and reviews cases"),
+            "docs/about.fr.md": translation,
+            "docs/ok.md": source,
+            "docs/ok.fr.md": _pinned(source, "# D'accord\n\nTexte.\n"),
+        }
+    )
+    (project.root / "mkdocs.yml").write_text(
+        (project.root / "mkdocs.yml")
+        .read_text(encoding="utf-8")
+        .replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - about.md\n  - ok.md\n"),
+        encoding="utf-8",
+    )
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    about = (project.root / "site/fr/about/index.html").read_text(encoding="utf-8")
+    assert "L’original a changé depuis cette traduction" in about
+    assert '<a href="../../about/" hreflang="en">Lire l’original actuel (anglais)</a>' in about
+    ok = (project.root / "site/fr/ok/index.html").read_text(encoding="utf-8")
+    assert "traduction automatique" in ok
+    assert "L’original a changé" not in ok

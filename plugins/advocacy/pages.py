@@ -532,3 +532,31 @@ def fill_frame(frame: str, shell_path: str, page: GeneratedPage, prefix: str) ->
         .replace(TITLE_MARK, str(escape(page.title)))
         .replace(CONTENT_MARK, page.render())
     )
+
+
+def translation_note(
+    language: str, default: str, method: str | None, status: str, href: str, source_language: str
+) -> str:
+    """The note at the top of a translated page: how it was made, and whether its source changed since.
+
+    Args:
+        language: The page's language.
+        default: The site's default language.
+        method: ``translation.method`` of the page.
+        status: Its status against its source (see :func:`advocacy.translations.unit_status`).
+        href: A link from the page to its source.
+        source_language: The source's language.
+    """
+    loc = Localizer(language, default, Vocabularies())
+    return (
+        environment()
+        .get_template("translation_note.html")
+        .render(
+            ui=loc.ui,
+            loc=loc,
+            note_method=method,
+            note_status=status,
+            note_href=href,
+            note_language=source_language,
+        )
+    )

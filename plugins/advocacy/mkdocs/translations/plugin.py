@@ -8,6 +8,8 @@ its language named in the title; that page is rendered for the navigation but no
 
 from __future__ import annotations
 
+from pathlib import Path, PurePosixPath
+
 from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -19,7 +21,9 @@ from mkdocs.utils.templates import TemplateContext
 from advocacy.locale_strings import strings
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
-from advocacy.translations import missing_pages, split_language
+from advocacy.pages import translation_note
+from advocacy.translations import missing_pages, split_language, unit_status
+from advocacy.urls import relative
 
 log = get_plugin_logger(__name__)
 
@@ -71,13 +75,33 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_files = CombinedEvent(_record_pages, _borrow_missing)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Name the language of a borrowed page in its title, in the language of the build."""
+        """Name the language of a borrowed page in its title, in the language of the build; put the
+        translation note (machine translation, source changed since) on top of a translated page."""
         source = getattr(page.file, _BORROWED, None)
         language = current_language(config)
         if source is not None and language is not None:
             name = Locale.parse(language).languages.get(source, source)
             page.title = f"{page.title} ({name})"
-        return html
+            return html
+        if (
+            language is None
+            or language == self.default
+            or page.file.src_uri.startswith(tuple(self.config.exclude))
+        ):
+            return html
+        name, code = split_language(page.file.src_uri, self.languages, self.default)
+        if code != language or page.file.abs_src_path is None:
+            return html
+        # In this language's build, `files` holds this language's versions: find the original on disk.
+        translation = Path(page.file.abs_src_path)
+        original = translation.with_name(PurePosixPath(name).name)
+        if not original.is_file():
+            return html
+        status, method = unit_status(
+            original.read_text(encoding="utf-8"), translation.read_text(encoding="utf-8")
+        )
+        href = relative(page.url, page.url.removeprefix(f"{language}/"))
+        return translation_note(language, self.default, method, status, href, self.default) + html
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

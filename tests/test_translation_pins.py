@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import json
+import re
 import subprocess
 import sys
 from pathlib import Path
@@ -158,3 +159,25 @@ def test_an_outdated_page_translation_says_so_and_links_its_original(make_projec
     ok = (project.root / "site/fr/ok/index.html").read_text(encoding="utf-8")
     assert "traduction automatique" in ok
     assert "L’original a changé" not in ok
+
+
+def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_the_catalogue(
+    make_project: ProjectFactory,
+) -> None:
+    """A case in English and French lists those two (and x-default) as alternates; the Arabic entry of
+    its language switcher opens the Arabic catalogue."""
+    project = make_project({"cases/blackout.md": VALID_CASE, "cases/blackout.fr.md": _pinned(VALID_CASE)})
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
+    alternates = re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', page)
+    assert alternates == [
+        ("../../../cases/blackout/", "en"),
+        ("../../../fr/cases/blackout/", "fr"),
+        ("../../../cases/blackout/", "x-default"),
+    ]
+    switcher = dict(
+        (code, href)
+        for href, code in re.findall(r'href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', page)
+    )
+    assert switcher == {"en": "../../../cases/blackout/", "fr": "./", "ar": "../../../ar/catalogue/"}

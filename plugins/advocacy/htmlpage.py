@@ -8,8 +8,11 @@ from __future__ import annotations
 
 import re
 
+from markupsafe import escape
+
 _KEEP = re.compile(r"(<(pre|code|textarea|script|style)\b.*?</\2\s*>)", re.DOTALL | re.IGNORECASE)
 _RUN = re.compile(r"[ \t\r\f]*\n\s*")
+_ALTERNATE = re.compile(r'<link rel="alternate" href="[^"]*" hreflang="[^"]*">\n?')
 _HTML_TAG = re.compile(r"<html\b(?![^>]*\bdir=)[^>]*")
 
 
@@ -28,3 +31,24 @@ def collapse_whitespace(html: str) -> str:
 def set_direction(html: str, direction: str) -> str:
     """Declare the page's direction on ``<html>`` (Material sets it on ``<body>`` only), unless it is there."""
     return _HTML_TAG.sub(lambda match: f'{match[0]} dir="{direction}"', html, count=1)
+
+
+def set_alternates(html: str, links: dict[str, str], default: str) -> str:
+    """Replace the page's ``hreflang`` alternates by links to the versions that exist, plus ``x-default``.
+
+    Args:
+        html: The page.
+        links: For each language the page exists in, a link to that version from the page.
+        default: The site's default language (``x-default`` points to its version, when there is one).
+    """
+    first = _ALTERNATE.search(html)
+    if first is None:
+        return html
+    tags = [
+        f'<link rel="alternate" href="{escape(href)}" hreflang="{escape(code)}">\n'
+        for code, href in links.items()
+    ]
+    if default in links:
+        tags.append(f'<link rel="alternate" href="{escape(links[default])}" hreflang="x-default">\n')
+    rest = _ALTERNATE.sub("", html[first.start() :])
+    return html[: first.start()] + "".join(tags) + rest

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import json
 import shutil
-from pathlib import Path
+from pathlib import Path, PurePosixPath
 from typing import Any, Literal
 
 from markupsafe import escape
@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
-from advocacy.htmlpage import collapse_whitespace, set_direction
+from advocacy.htmlpage import collapse_whitespace, set_alternates, set_direction
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
@@ -53,6 +53,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.indexes: list[search_index.LanguageIndex] = []
         self.generated_names: set[str] = set()
         self.cases_dirname = "cases"
+        self.page_versions: dict[str, dict[str, str]] = {}
         self.languages: tuple[str, ...] = ()
         self.default = ""
         self.command = "build"
@@ -175,19 +176,51 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             and page.file.src_uri != "404.md",
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
-        # mkdocs-static-i18n sets the language switcher only for pages it read from docs/, and leaves the
-        # previous page's links for the others: point a generated page's switcher at itself in each language.
-        # It sets them as an attribute, which Jinja reads before the item of the same name.
+        # The language switcher goes to the same page in each language when it exists, else to that language's
+        # catalogue. mkdocs-static-i18n sets it only for pages it read from docs/ (leaving the previous page's
+        # links on the others) and sends a missing version to the language's home. It sets the links as an
+        # attribute, which Jinja reads before the item of the same name.
+        versions = self._versions(page)
+        self.page_versions[page.url] = versions
         alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
-        if (page.url in self.generated or page.url in self.shells) and isinstance(alternates, list):
-            path = page.url.removeprefix(self.site.prefix)
+        if isinstance(alternates, list):
             links = [
-                {**alt, "link": language_prefix(str(alt.get("lang")), self.default) + path}
+                {
+                    **alt,
+                    "link": versions.get(
+                        str(alt.get("lang")),
+                        language_prefix(str(alt.get("lang")), self.default) + "catalogue/",
+                    ),
+                }
                 for alt in alternates
             ]
             config.extra.alternate = links  # type: ignore[attr-defined]  # where mkdocs-static-i18n puts it
             config.extra["alternate"] = links
         return context
+
+    def _versions(self, page: Page) -> dict[str, str]:
+        """The languages this page exists in, and the site-root-relative URL of each version."""
+        assert self.site is not None
+        path = page.url.removeprefix(self.site.prefix)
+        if page.url in self.generated or page.url in self.shells:
+            return {code: language_prefix(code, self.default) + path for code in self.languages}
+        name, _ = split_language(page.file.src_uri, self.languages, self.default)
+        folder, _, file_name = name.rpartition("/")
+        if folder == self.cases_dirname:
+            record = self.site.catalogue.by_id.get(file_name.removesuffix(".md"))
+            if record is not None:
+                return {code: language_prefix(code, self.default) + path for code in record.versions}
+        if page.file.abs_src_path is None:
+            return {self.site.language: page.url}
+        # A page of docs/: its versions are the files next to it (page.md, page.fr.md...).
+        here = Path(page.file.abs_src_path).parent
+        stem = PurePosixPath(name).stem
+        versions = {}
+        for code in self.languages:
+            file = here / (f"{stem}.md" if code == self.default else f"{stem}.{code}.md")
+            if file.is_file() or (code == self.default and (here / f"{stem}.{code}.md").is_file()):
+                versions[code] = language_prefix(code, self.default) + path
+        return versions
 
     # After the translations plugin (default priority) has emptied pages that are not written in this build.
     @event_priority(-50)
@@ -197,6 +230,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if not output:
             return output
         output = set_direction(collapse_whitespace(output), self.site.loc.direction)
+        versions = self.page_versions.pop(page.url, None)
+        if versions is not None:
+            links = {code: relative(page.url, url) for code, url in versions.items()}
+            output = set_alternates(output, links, self.default)
         if page.url in self.shells:
             self.shell_html[page.url] = output
             return ""

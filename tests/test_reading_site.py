@@ -334,9 +334,10 @@ def test_sitemap_links_the_language_versions_of_each_page(built: Built) -> None:
         ("x-default", "https://example.org/catalogue/country/DE/"),
     ]
     # Every page written is in the sitemap once: 5 case pages, 3 homes, and per language the catalogue, a page
-    # per facet value, the dossiers and the organizations (with their indexes) and the data page.
+    # per facet value, the dossiers and the organizations (with their indexes), the data page and the
+    # translation dashboard.
     listings = sum(len(values) for values in EXPECTED_COUNTS.values())
-    assert len(found) == 5 + 3 + 3 * (1 + listings + 2 + 4 + 1)
+    assert len(found) == 5 + 3 + 3 * (1 + listings + 2 + 4 + 1 + 1)
 
 
 def test_search_index_covers_every_language(built: Built) -> None:

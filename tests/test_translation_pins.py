@@ -181,3 +181,31 @@ def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_t
         for href, code in re.findall(r'href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', page)
     )
     assert switcher == {"en": "../../../cases/blackout/", "fr": "./", "ar": "../../../ar/catalogue/"}
+
+
+def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: ProjectFactory) -> None:
+    """The French dashboard counts current, outdated and missing cases, and links to start the missing one."""
+    edited = VALID_CASE.replace("What was done.", "What was done, and by whom.")
+    project = make_project(
+        {
+            "cases/blackout.md": edited,
+            "cases/blackout.fr.md": _pinned(VALID_CASE),
+            "cases/current.md": VALID_CASE,
+            "cases/current.fr.md": _pinned(VALID_CASE),
+            "cases/untranslated.md": VALID_CASE,
+        }
+    )
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/fr/translations/index.html").read_text(encoding="utf-8")
+    row = re.search(r"<tr><th scope=\"row\">Cas</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td></tr>", page)
+    assert row is not None and row.groups() == ("1", "1", "1")
+    assert (
+        '<a href="https://github.com/example/hub/edit/main/cases/blackout.fr.md" rel="nofollow">Mettre à jour</a>'
+        in page
+    )
+    start = re.search(
+        r'href="(https://github.com/example/hub/new/main/cases\?filename=untranslated\.fr\.md[^"]*)"', page
+    )
+    assert start is not None
+    assert "source%3A+sha256%3A" in start[1]

@@ -16,6 +16,7 @@ from jinja2 import Environment, PackageLoader, StrictUndefined, select_autoescap
 from markupsafe import Markup, escape
 
 from advocacy.catalogue import FACETS, CaseRecord, Catalogue
+from advocacy.dashboard import Dashboard
 from advocacy.dates import PartialDate
 from advocacy.exports import codebook_columns
 from advocacy.localize import Localizer
@@ -104,6 +105,7 @@ class SitePages:
         model: CaseModel,
         site_url: str = "",
         featured: tuple[str, ...] = (),
+        dashboard: Dashboard | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.language = language
@@ -112,6 +114,7 @@ class SitePages:
         self.model = model
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.featured = featured
+        self.dashboard = dashboard
         self.loc = Localizer(language, self.default, vocabularies)
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)
@@ -236,6 +239,16 @@ class SitePages:
                 shell=shell_of(self.organization_url(organization), 1),
             )
         yield GeneratedPage(f"{self.prefix}data/", "data/index.md", ui["data"]["title"], "data", self._data)
+        if self.dashboard is not None:
+            yield GeneratedPage(
+                f"{self.prefix}translations/",
+                "translations/index.md",
+                ui["translations"]["title"],
+                "translations",
+                lambda: self._render(
+                    "translations.html", f"{self.prefix}translations/", dashboard=self.dashboard
+                ),
+            )
 
     def entry(self, record: CaseRecord) -> Markup:
         """A case as an item of a list (rendered once per case and language, then reused on every list)."""

@@ -33,7 +33,7 @@ def split(text: str) -> tuple[dict[str, Any], str, str]:
         return {}, "", text
     try:
         values = yaml.safe_load(match[1]) or {}
-    except yaml.YAMLError:
+    except (yaml.YAMLError, ValueError):  # PyYAML raises ValueError for a date that does not exist
         values = {}
     return (values if isinstance(values, dict) else {}), match[1], text[match.end() :]
 

@@ -124,12 +124,12 @@ def _git_show(project: Project, path: Path, revision: str) -> str:
     return result.stdout
 
 
-def start_translation(project: Project, source: Path, language: str) -> Path:
-    """Create the ``language`` translation of a case original or a page, pinned to the source as it is now.
+def translation_text(project: Project, source: Path, language: str) -> tuple[Path, str]:
+    """The file a ``language`` translation of a case original or a page starts as: its path and its text
+    (title and summary to translate, the pin of the source as it is now, and the source's text).
 
     Raises:
-        PinError: when the language or the source is not one a translation can start from, or the
-            translation exists.
+        PinError: when the language or the source is not one a translation can start from.
     """
     if project.language(language) is None:
         raise PinError(
@@ -142,8 +142,7 @@ def start_translation(project: Project, source: Path, language: str) -> Path:
     if source.parent.resolve() == project.cases_dir.resolve():
         if "translation" in values:
             raise PinError(f"{project.relative(source)} is a translation; start from the case's original")
-        case_id = stem.split(".")[0]
-        target = source.with_name(f"{case_id}.{language}.md")
+        target = source.with_name(f"{stem.split('.')[0]}.{language}.md")
         keep: tuple[str, ...] = ("title", "summary")
     else:
         if "." in stem:
@@ -152,10 +151,19 @@ def start_translation(project: Project, source: Path, language: str) -> Path:
             )
         target = source.with_name(f"{stem}.{language}.md")
         keep = ("title",)
-    if target.exists():
-        raise PinError(f"{project.relative(target)} exists already")
     lines = [f"{key}: {json.dumps(str(values[key]), ensure_ascii=False)}" for key in keep if key in values]
     header = "---\n" + "".join(f"{line}\n" for line in lines) + "---\n" if lines else ""
-    text = with_pin(header + body if header else body, fingerprint(read(source)), "human")
+    return target, with_pin(header + body if header else body, fingerprint(read(source)), "human")
+
+
+def start_translation(project: Project, source: Path, language: str) -> Path:
+    """Create the ``language`` translation of a case original or a page (see :func:`translation_text`).
+
+    Raises:
+        PinError: as :func:`translation_text`, and when the translation exists.
+    """
+    target, text = translation_text(project, source, language)
+    if target.exists():
+        raise PinError(f"{project.relative(target)} exists already")
     target.write_text(text, encoding="utf-8")
     return target

@@ -23,6 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
+from advocacy.dashboard import build_dashboard
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.htmlpage import collapse_whitespace, set_alternates, set_direction
 from advocacy.mkdocs import parallel
@@ -30,7 +31,7 @@ from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
 from advocacy.mkdocs.site import current_language
 from advocacy.pages import CONTENT_MARK, SHELL, TITLE_MARK, GeneratedPage, SitePages, fill_frame
-from advocacy.translations import split_language
+from advocacy.translations import Unit, split_language, translation_units
 from advocacy.urls import language_prefix, relative
 
 log = get_plugin_logger(__name__)
@@ -53,6 +54,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.indexes: list[search_index.LanguageIndex] = []
         self.generated_names: set[str] = set()
         self.cases_dirname = "cases"
+        self.units: list[Unit] = []
         self.page_versions: dict[str, dict[str, str]] = {}
         self.languages: tuple[str, ...] = ()
         self.default = ""
@@ -88,6 +90,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.cases_dirname = project.cases_dirname
         if language == self.default or self.catalogue is None:
             self.catalogue = build_catalogue(repository)
+            files_of_cases = [
+                (f.case_id, f.language, f.path, f.kind == "original") for f in repository.files if f.kind
+            ]
+            self.units = translation_units(project, files_of_cases)
             self.written = {}
             self.indexes = []
             for case_id in self.config.featured:
@@ -103,6 +109,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             repository.model,
             site_url=config.site_url or "",
             featured=tuple(self.config.featured),
+            dashboard=build_dashboard(project, self.units, language, _repository_base(config)),
         )
         for file in list(files):
             if file.src_uri.startswith(MATERIAL_SCRIPTS):
@@ -391,6 +398,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 search_index.remove_stand_ins(site_dir)
 
     on_post_build = CombinedEvent(_write_language, _build_other_languages, _finish)
+
+
+def _repository_base(config: MkDocsConfig) -> str | None:
+    """``<repo_url>/{action}/<branch>/``, from repo_url and the branch in edit_uri (``edit/<branch>/docs/``)."""
+    if not config.repo_url or not config.edit_uri:
+        return None
+    parts = config.edit_uri.strip("/").split("/")
+    if len(parts) < 2 or parts[0] != "edit":
+        return None
+    return config.repo_url.rstrip("/") + "/{action}/" + parts[1] + "/"
 
 
 def _site_url(config: MkDocsConfig) -> str:

@@ -7,9 +7,10 @@ index all read it, so their counts agree.
 from __future__ import annotations
 
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from functools import cached_property
+from pathlib import Path
 from typing import Any
 
 from advocacy.dates import PartialDate
@@ -197,8 +198,14 @@ def _value_order(facet: str, value: str) -> tuple[int, str]:
     return (0, value)
 
 
-def build_catalogue(repository: Repository) -> Catalogue:
-    """The catalogue of the published cases of a checked repository."""
+def build_catalogue(repository: Repository, statuses: Mapping[Path, str] | None = None) -> Catalogue:
+    """The catalogue of the published cases of a checked repository.
+
+    Args:
+        repository: The checked repository.
+        statuses: The status of each case translation file, when already known (see
+            :func:`advocacy.translations.translation_units`); computed from the files otherwise.
+    """
     project = repository.project
     default = project.default_language.code
     published: dict[str, list[Any]] = defaultdict(list)
@@ -211,11 +218,14 @@ def build_catalogue(repository: Repository) -> Catalogue:
         versions = {
             original.language: Version(original.language, meta["title"], meta["summary"], None),
         }
-        original_text = read(original.path)
+        original_text: str | None = None
         for case_file in sorted(files, key=lambda f: project.language_codes.index(f.language)):
             if case_file.kind == "translation":
                 translation = case_file.meta.get("translation") or {}
-                status, _ = unit_status(original_text, read(case_file.path))
+                status = statuses.get(case_file.path) if statuses is not None else None
+                if status is None:
+                    original_text = original_text if original_text is not None else read(original.path)
+                    status, _ = unit_status(original_text, read(case_file.path))
                 versions[case_file.language] = Version(
                     case_file.language,
                     case_file.meta["title"],

@@ -89,11 +89,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.languages = project.language_codes
         self.cases_dirname = project.cases_dirname
         if language == self.default or self.catalogue is None:
-            self.catalogue = build_catalogue(repository)
             files_of_cases = [
                 (f.case_id, f.language, f.path, f.kind == "original") for f in repository.files if f.kind
             ]
             self.units = translation_units(project, files_of_cases)
+            statuses = {u.translation: u.status for u in self.units if u.kind == "case" and u.translation}
+            self.catalogue = build_catalogue(repository, statuses)
             self.written = {}
             self.indexes = []
             for case_id in self.config.featured:

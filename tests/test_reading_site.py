@@ -482,3 +482,21 @@ def test_unknown_featured_case_is_reported_and_fails_a_strict_build(make_project
         '"unknown-id"; check the id (cases/<id>.md) or remove it'
     ]
     assert "Aborted with 1 warnings in strict mode!" in result.stdout
+
+
+def test_every_page_declares_the_language_and_direction_of_its_text(built: Built) -> None:
+    """Each written page says lang="xx" for the language it is written in, and dir="rtl" for Arabic only."""
+    checked = 0
+    for page in sorted(built.site.rglob("*.html")):
+        relative = page.relative_to(built.site).as_posix()
+        first = relative.split("/")[0]
+        if first in {"pagefind", "assets"}:
+            continue
+        language = first if first in {"fr", "ar"} else "en"
+        head = page.read_text(encoding="utf-8")[:400]
+        tag = re.search(r"<html\b[^>]*>", head)
+        assert tag is not None, relative
+        assert f'lang="{language}"' in tag[0], relative
+        assert f'dir="{"rtl" if language == "ar" else "ltr"}"' in tag[0], relative
+        checked += 1
+    assert checked > 100

@@ -9,6 +9,9 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+from advocacy import locale_strings
 from advocacy.pins import fingerprint, pin_of, with_pin
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 from tests.test_site_build import build
@@ -209,3 +212,32 @@ def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: Pro
     )
     assert start is not None
     assert "source%3A+sha256%3A" in start[1]
+
+
+def test_a_language_without_interface_strings_stops_the_build(make_project: ProjectFactory) -> None:
+    """Adding a language to mkdocs.yml without its strings file fails at once, saying which file to write."""
+    project = make_project({"cases/blackout.md": VALID_CASE})
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "        - {locale: ar, name: العربية}\n",
+            "        - {locale: ar, name: العربية}\n        - {locale: de, name: Deutsch}\n",
+        ),
+        encoding="utf-8",
+    )
+    result = build(project.root)
+    assert result.returncode == 1
+    assert (
+        "no user-interface strings for the language 'de': copy plugins/advocacy/locales/en.yml to "
+        "plugins/advocacy/locales/de.yml and translate it"
+    ) in result.stderr
+
+
+def test_missing_strings_names_every_absent_key(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A strings file lacking keys is reported key by key, in the reference's order."""
+    files = {
+        "en": {"notice": "n", "case": {"about": "a", "when": "w"}, "cite": {"title": "t"}},
+        "xx": {"notice": "n", "case": {"when": "w"}},
+    }
+    monkeypatch.setattr(locale_strings, "strings", lambda code: files[code])
+    assert locale_strings.missing_strings("xx") == ["case.about", "cite.title"]

@@ -34,3 +34,19 @@ def section_headings(code: str) -> dict[str, str]:
     if not isinstance(sections, dict):
         raise MissingStringsError(f"plugins/advocacy/locales/{code}.yml has no 'sections' strings")
     return {str(k): str(v) for k, v in sections.items()}
+
+
+def _keys(data: object, prefix: str = "") -> list[str]:
+    if not isinstance(data, dict):
+        return [prefix.rstrip(".")]
+    return [key for k, v in data.items() for key in _keys(v, f"{prefix}{k}.")]
+
+
+def missing_strings(code: str, reference: str = "en") -> list[str]:
+    """The keys (``case.about``) that language ``code`` lacks compared with ``reference``, in its order.
+
+    Raises:
+        MissingStringsError: when the language has no strings file at all.
+    """
+    have = set(_keys(strings(code)))
+    return [key for key in _keys(strings(reference)) if key not in have]

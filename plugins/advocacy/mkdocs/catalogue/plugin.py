@@ -55,6 +55,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.generated_names: set[str] = set()
         self.cases_dirname = "cases"
         self.units: list[Unit] = []
+        self.not_found: str | None = None
         self.page_versions: dict[str, dict[str, str]] = {}
         self.languages: tuple[str, ...] = ()
         self.default = ""
@@ -260,6 +261,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Write this language's pages made from shells, and its feed."""
         assert self.site is not None and self.catalogue is not None
         site_dir = Path(config.site_dir)
+        not_found = site_dir / "404.html"
+        if self.site.language == self.default and not_found.is_file():
+            # Every language build writes its 404 page at the root, the last one winning: keep the default's.
+            self.not_found = set_direction(not_found.read_text(encoding="utf-8"), self.site.loc.direction)
         for shell_url, pages in self.shells.items():
             frame = self.shell_html.get(shell_url)
             if frame is None:
@@ -379,6 +384,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 self.written.setdefault(name, {}).update(urls)
         site_dir = Path(config.site_dir)
         site_url = _site_url(config)
+        if self.not_found is not None:
+            (site_dir / "404.html").write_text(self.not_found, encoding="utf-8")
         data = site_dir / "data"
         data.mkdir(parents=True, exist_ok=True)
         (data / "cases.json").write_text(cases_json(self.catalogue, site_url), encoding="utf-8")

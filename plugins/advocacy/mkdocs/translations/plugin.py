@@ -12,13 +12,14 @@ from pathlib import Path, PurePosixPath
 
 from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from advocacy.locale_strings import strings
+from advocacy.locale_strings import MissingStringsError, missing_strings, strings
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
 from advocacy.pages import translation_note
@@ -39,10 +40,24 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.default = ""
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Read the site languages."""
+        """Read the site languages, and check that each has every user-interface string.
+
+        Raises:
+            PluginError: naming the language and the keys it lacks (a page would otherwise fail half-built).
+        """
         languages = site_languages(config)
         self.languages = tuple(lang.code for lang in languages)
         self.default = next(lang.code for lang in languages if lang.default)
+        for code in self.languages:
+            try:
+                missing = missing_strings(code)
+            except MissingStringsError as exc:
+                raise PluginError(str(exc)) from exc
+            if missing:
+                raise PluginError(
+                    f"plugins/advocacy/locales/{code}.yml lacks {len(missing)} user-interface string(s): "
+                    f"{', '.join(missing)}; copy them from plugins/advocacy/locales/en.yml and translate them"
+                )
         return config
 
     # Before mkdocs-static-i18n (-100) keeps only the current language's files: record every page.

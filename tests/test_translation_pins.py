@@ -241,3 +241,28 @@ def test_missing_strings_names_every_absent_key(monkeypatch: pytest.MonkeyPatch)
     }
     monkeypatch.setattr(locale_strings, "strings", lambda code: files[code])
     assert locale_strings.missing_strings("xx") == ["case.about", "cite.title"]
+
+
+def test_a_page_without_translations_offers_to_start_them(make_project: ProjectFactory) -> None:
+    """Under an English page that has no French or Arabic version, a link per language starts the file."""
+    project = make_project(
+        {"docs/guide.md": "# Guide\n\nRead me.\n", "docs/guide.fr.md": _pinned("# Guide\n\nRead me.\n")}
+    )
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
+        ),
+        encoding="utf-8",
+    )
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/guide/index.html").read_text(encoding="utf-8")
+    line = re.search(r'<p class="adv-help-translate"[^>]*>(.*?)</p>', page)
+    assert line is not None
+    assert line[1].startswith("Help translate this page: ")
+    # French exists: only Arabic is offered, named in Arabic, as a new file next to the page.
+    assert re.findall(r'hreflang="(\w+)" lang="\w+" rel="nofollow">([^<]+)</a>', line[1]) == [
+        ("ar", "العربية")
+    ]
+    assert "https://github.com/example/hub/new/main/docs?filename=guide.ar.md&amp;value=" in line[1]

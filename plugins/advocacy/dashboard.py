@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
+from typing import Any
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import strings
@@ -118,3 +119,15 @@ def help_url(project: Project, unit: Unit, repository_base: str | None) -> str |
     folder = quote(project.relative(target.parent))
     query = urlencode({"filename": target.name, "value": header})
     return repository_base.format(action="new") + folder + "?" + query
+
+
+def repository_base(config: Any) -> str | None:
+    """``<repo_url>/{action}/<branch>/`` from a MkDocs-style configuration's ``repo_url`` and the branch in its
+    ``edit_uri`` (``edit/<branch>/docs/``), or ``None`` when they do not say."""
+    repo_url, edit_uri = getattr(config, "repo_url", None), getattr(config, "edit_uri", None)
+    if not repo_url or not edit_uri:
+        return None
+    parts = str(edit_uri).strip("/").split("/")
+    if len(parts) < 2 or parts[0] != "edit":
+        return None
+    return str(repo_url).rstrip("/") + "/{action}/" + parts[1] + "/"

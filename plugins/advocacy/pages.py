@@ -19,6 +19,7 @@ from advocacy.catalogue import FACETS, CaseRecord, Catalogue
 from advocacy.dashboard import Dashboard
 from advocacy.dates import PartialDate
 from advocacy.exports import codebook_columns
+from advocacy.locale_strings import strings
 from advocacy.localize import Localizer
 from advocacy.model import CaseModel
 from advocacy.timeline import Timeline, draw_timeline
@@ -573,3 +574,22 @@ def translation_note(
             note_language=source_language,
         )
     )
+
+
+def help_translate(language: str, links: list[tuple[Any, str]]) -> str:
+    """The line under a page that lacks translations: a link per language, named in that language.
+
+    Args:
+        language: The page's language (the line's label is in it).
+        links: (site language, link that starts the translation) pairs.
+    """
+    if not links:
+        return ""
+    label = escape(strings(language)["translation_note"]["help"])
+    items = Markup(" · ").join(
+        Markup('<a href="{}" hreflang="{}" lang="{}" rel="nofollow">{}</a>').format(
+            href, lang.code, lang.code, lang.name
+        )
+        for lang, href in links
+    )
+    return str(Markup('<p class="adv-help-translate" data-pagefind-ignore>{} {}</p>').format(label, items))

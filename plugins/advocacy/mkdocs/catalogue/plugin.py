@@ -23,7 +23,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
-from advocacy.dashboard import build_dashboard
+from advocacy.dashboard import build_dashboard, repository_base
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.htmlpage import collapse_whitespace, set_alternates, set_direction
 from advocacy.mkdocs import parallel
@@ -111,7 +111,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             repository.model,
             site_url=config.site_url or "",
             featured=tuple(self.config.featured),
-            dashboard=build_dashboard(project, self.units, language, _repository_base(config)),
+            dashboard=build_dashboard(project, self.units, language, repository_base(config)),
         )
         for file in list(files):
             if file.src_uri.startswith(MATERIAL_SCRIPTS):
@@ -406,16 +406,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 search_index.remove_stand_ins(site_dir)
 
     on_post_build = CombinedEvent(_write_language, _build_other_languages, _finish)
-
-
-def _repository_base(config: MkDocsConfig) -> str | None:
-    """``<repo_url>/{action}/<branch>/``, from repo_url and the branch in edit_uri (``edit/<branch>/docs/``)."""
-    if not config.repo_url or not config.edit_uri:
-        return None
-    parts = config.edit_uri.strip("/").split("/")
-    if len(parts) < 2 or parts[0] != "edit":
-        return None
-    return config.repo_url.rstrip("/") + "/{action}/" + parts[1] + "/"
 
 
 def _site_url(config: MkDocsConfig) -> str:

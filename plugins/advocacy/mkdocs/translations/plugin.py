@@ -19,11 +19,13 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
+from advocacy.dashboard import help_url, repository_base
 from advocacy.locale_strings import MissingStringsError, missing_strings, strings
-from advocacy.mkdocs.site import current_language, site_languages
+from advocacy.mkdocs.site import current_language, project_from_config, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
-from advocacy.pages import translation_note
-from advocacy.translations import missing_pages, split_language, unit_status
+from advocacy.pages import help_translate, translation_note
+from advocacy.project import Project
+from advocacy.translations import Unit, missing_pages, split_language, unit_status
 from advocacy.urls import relative
 
 log = get_plugin_logger(__name__)
@@ -38,6 +40,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.pages: list[str] = []
         self.languages: tuple[str, ...] = ()
         self.default = ""
+        self.project: Project | None = None
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the site languages, and check that each has every user-interface string.
@@ -46,6 +49,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             PluginError: naming the language and the keys it lacks (a page would otherwise fail half-built).
         """
         languages = site_languages(config)
+        self.project = project_from_config(config, "cases")
         self.languages = tuple(lang.code for lang in languages)
         self.default = next(lang.code for lang in languages if lang.default)
         for code in self.languages:
@@ -91,19 +95,18 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Name the language of a borrowed page in its title, in the language of the build; put the
-        translation note (machine translation, source changed since) on top of a translated page."""
+        translation note (machine translation, source changed since) on top of a translated page, and links
+        to start the missing translations under a page of the default language."""
         source = getattr(page.file, _BORROWED, None)
         language = current_language(config)
         if source is not None and language is not None:
             name = Locale.parse(language).languages.get(source, source)
             page.title = f"{page.title} ({name})"
             return html
-        if (
-            language is None
-            or language == self.default
-            or page.file.src_uri.startswith(tuple(self.config.exclude))
-        ):
+        if page.file.src_uri.startswith(tuple(self.config.exclude)):
             return html
+        if language is None or language == self.default:
+            return html + self._help_translate(page, config)
         name, code = split_language(page.file.src_uri, self.languages, self.default)
         if code != language or page.file.abs_src_path is None:
             return html
@@ -117,6 +120,22 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         )
         href = relative(page.url, page.url.removeprefix(f"{language}/"))
         return translation_note(language, self.default, method, status, href, self.default) + html
+
+    def _help_translate(self, page: Page, config: MkDocsConfig) -> str:
+        """Links that start the translation of a default-language page into each language that lacks it."""
+        if page.file.abs_src_path is None or self.project is None:
+            return ""
+        source = Path(page.file.abs_src_path)
+        base = repository_base(config)
+        links = []
+        for language in self.project.languages:
+            if language.default or source.with_name(f"{source.stem}.{language.code}.md").is_file():
+                continue
+            unit = Unit("page", source, language.code, None, "missing")
+            href = help_url(self.project, unit, base)
+            if href is not None:
+                links.append((language, href))
+        return help_translate(self.default, links)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

@@ -266,3 +266,24 @@ def test_a_page_without_translations_offers_to_start_them(make_project: ProjectF
         ("ar", "العربية")
     ]
     assert "https://github.com/example/hub/new/main/docs?filename=guide.ar.md&amp;value=" in line[1]
+
+
+def test_an_outdated_page_shows_what_changed_when_the_history_has_it(make_project: ProjectFactory) -> None:
+    """With git history, the outdated note lists the lines of the original that changed since the pin."""
+    project = make_project({"cases/blackout.md": VALID_CASE, "cases/blackout.fr.md": _pinned(VALID_CASE)})
+    root = project.root
+    commit = ["git", "-c", "user.name=t", "-c", "user.email=t@example.org", "commit", "-qam"]
+    subprocess.run(["git", "init", "-q"], cwd=root, check=True)
+    subprocess.run(["git", "add", "-A"], cwd=root, check=True)
+    subprocess.run([*commit, "translated"], cwd=root, check=True)
+    (root / "cases/blackout.md").write_text(
+        VALID_CASE.replace("What was done.", "What was done, and by whom."), encoding="utf-8"
+    )
+    subprocess.run([*commit, "original edited"], cwd=root, check=True)
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
+    assert "<summary>Ce qui a changé dans l’original depuis</summary>" in page
+    diff = re.search(r'<pre lang="en" dir="ltr"><code>(.*?)</code></pre>', page, re.DOTALL)
+    assert diff is not None
+    assert "-What was done.\n+What was done, and by whom." in diff[1]

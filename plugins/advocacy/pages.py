@@ -445,7 +445,7 @@ class SitePages:
 
     # Additions to written pages ----------------------------------------------------------------------------
 
-    def case_parts(self, case_id: str, url: str, edit_url: str | None) -> tuple[str, str]:
+    def case_parts(self, case_id: str, url: str, edit_url: str | None, changes: str = "") -> tuple[str, str]:
         """The HTML put before and after the body of a case page (metadata panel; sources, links, citation)."""
         record = self.catalogue.by_id[case_id]
         version = record.versions.get(self.language) or record.version(self.language, self.default)
@@ -455,6 +455,7 @@ class SitePages:
             "edit_url": edit_url,
             "near": self.catalogue.organizations_near([record.id])[:5],
             "citation": self.citation(record, version.language),
+            "changes": changes,
         }
         return (
             self._render("case_top.html", url, **context),
@@ -549,7 +550,13 @@ def fill_frame(frame: str, shell_path: str, page: GeneratedPage, prefix: str) ->
 
 
 def translation_note(
-    language: str, default: str, method: str | None, status: str, href: str, source_language: str
+    language: str,
+    default: str,
+    method: str | None,
+    status: str,
+    href: str,
+    source_language: str,
+    changes: str = "",
 ) -> str:
     """The note at the top of a translated page: how it was made, and whether its source changed since.
 
@@ -560,19 +567,18 @@ def translation_note(
         status: Its status against its source (see :func:`advocacy.translations.unit_status`).
         href: A link from the page to its source.
         source_language: The source's language.
+        changes: What changed in the source since the translation's pin (a diff), when the history says.
     """
     loc = Localizer(language, default, Vocabularies())
-    return (
-        environment()
-        .get_template("translation_note.html")
-        .render(
-            ui=loc.ui,
-            loc=loc,
-            note_method=method,
-            note_status=status,
-            note_href=href,
-            note_language=source_language,
-        )
+    template = environment().get_template("translation_note.html")
+    return template.render(
+        ui=loc.ui,
+        loc=loc,
+        note_method=method,
+        note_status=status,
+        note_href=href,
+        note_language=source_language,
+        note_changes=changes,
     )
 
 

@@ -25,6 +25,7 @@ from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.dashboard import build_dashboard, repository_base
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.history import changes_since_pin
 from advocacy.htmlpage import collapse_whitespace, set_alternates, set_direction
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
@@ -56,6 +57,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.cases_dirname = "cases"
         self.units: list[Unit] = []
         self.not_found: str | None = None
+        self.project_root: Path | None = None
         self.page_versions: dict[str, dict[str, str]] = {}
         self.languages: tuple[str, ...] = ()
         self.default = ""
@@ -89,6 +91,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.default = project.default_language.code
         self.languages = project.language_codes
         self.cases_dirname = project.cases_dirname
+        self.project_root = project.root
         if language == self.default or self.catalogue is None:
             files_of_cases = [
                 (f.case_id, f.language, f.path, f.kind == "original") for f in repository.files if f.kind
@@ -165,12 +168,34 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             case_id = file_name.removesuffix(".md")
             if self.site.catalogue.by_id.get(case_id) is None:
                 return html
-            top, bottom = self.site.case_parts(case_id, page.url, page.edit_url)
+            top, bottom = self.site.case_parts(case_id, page.url, page.edit_url, self._changes(case_id))
             return top + html + bottom
         if page.url == self.site.prefix:
             manifesto = files.get_file_from_path("manifesto/index.md")
             return html + self.site.home(page.url, manifesto.url if manifesto is not None else None)
         return html
+
+    def _changes(self, case_id: str) -> str:
+        """What changed in a case's original since the pin of this language's version, when it is outdated."""
+        assert self.site is not None
+        record = self.site.catalogue.by_id[case_id]
+        version = record.versions.get(self.site.language)
+        if version is None or version.status != "outdated":
+            return ""
+        unit = next(
+            (
+                u
+                for u in self.units
+                if u.kind == "case"
+                and u.language == self.site.language
+                and u.translation
+                and u.translation.name.split(".")[0] == case_id
+            ),
+            None,
+        )
+        if unit is None or unit.translation is None or self.project_root is None:
+            return ""
+        return changes_since_pin(self.project_root, unit.source, unit.translation)
 
     def on_page_context(
         self, context: TemplateContext, *, page: Page, config: MkDocsConfig, nav: Navigation

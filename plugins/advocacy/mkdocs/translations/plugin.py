@@ -20,6 +20,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from advocacy.dashboard import help_url, repository_base
+from advocacy.history import changes_since_pin
 from advocacy.locale_strings import MissingStringsError, missing_strings, strings
 from advocacy.mkdocs.site import current_language, project_from_config, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
@@ -119,7 +120,10 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             original.read_text(encoding="utf-8"), translation.read_text(encoding="utf-8")
         )
         href = relative(page.url, page.url.removeprefix(f"{language}/"))
-        return translation_note(language, self.default, method, status, href, self.default) + html
+        changes = ""
+        if status == "outdated" and self.project is not None:
+            changes = changes_since_pin(self.project.root, original, translation)
+        return translation_note(language, self.default, method, status, href, self.default, changes) + html
 
     def _help_translate(self, page: Page, config: MkDocsConfig) -> str:
         """Links that start the translation of a default-language page into each language that lacks it."""

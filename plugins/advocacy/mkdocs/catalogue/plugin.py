@@ -56,6 +56,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.generated_names: set[str] = set()
         self.cases_dirname = "cases"
         self.units: list[Unit] = []
+        self.case_units: dict[tuple[str, str], Unit] = {}
         self.not_found: str | None = None
         self.project_root: Path | None = None
         self.page_versions: dict[str, dict[str, str]] = {}
@@ -98,6 +99,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             ]
             self.units = translation_units(project, files_of_cases)
             statuses = {u.translation: u.status for u in self.units if u.kind == "case" and u.translation}
+            self.case_units = {
+                (u.translation.name.split(".")[0], u.language): u
+                for u in self.units
+                if u.kind == "case" and u.translation
+            }
             self.catalogue = build_catalogue(repository, statuses)
             self.written = {}
             self.indexes = []
@@ -182,17 +188,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         version = record.versions.get(self.site.language)
         if version is None or version.status != "outdated":
             return ""
-        unit = next(
-            (
-                u
-                for u in self.units
-                if u.kind == "case"
-                and u.language == self.site.language
-                and u.translation
-                and u.translation.name.split(".")[0] == case_id
-            ),
-            None,
-        )
+        unit = self.case_units.get((case_id, self.site.language))
         if unit is None or unit.translation is None or self.project_root is None:
             return ""
         return changes_since_pin(self.project_root, unit.source, unit.translation)

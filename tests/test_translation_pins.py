@@ -12,7 +12,9 @@ from pathlib import Path
 import pytest
 
 from advocacy import locale_strings
+from advocacy.dashboard import clause_counts
 from advocacy.pins import fingerprint, pin_of, with_pin
+from advocacy.translations import Unit
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 from tests.test_site_build import build
 
@@ -287,3 +289,18 @@ def test_an_outdated_page_shows_what_changed_when_the_history_has_it(make_projec
     diff = re.search(r'<pre lang="en" dir="ltr"><code>(.*?)</code></pre>', page, re.DOTALL)
     assert diff is not None
     assert "-What was done.\n+What was done, and by whom." in diff[1]
+
+
+def test_manifesto_clauses_are_counted_one_by_one(tmp_path: Path) -> None:
+    """A translation of the manifesto lacking a clause counts that clause as missing, the others by status."""
+    source = tmp_path / "index.md"
+    source.write_text(
+        "# M\n\n## Part {#part}\n\n### One {#one}\n\nA.\n\n### Two {#two}\n\nB.\n", encoding="utf-8"
+    )
+    translation = tmp_path / "index.fr.md"
+    translation.write_text("# M\n\n### Un {#one}\n\nA.\n", encoding="utf-8")
+    units = [
+        Unit("manifesto", source, "fr", translation, "outdated", "machine"),
+        Unit("page", source, "fr", None, "missing"),
+    ]
+    assert clause_counts(units) == {"current": 0, "outdated": 1, "missing": 1, "unpinned": 0, "malformed": 0}

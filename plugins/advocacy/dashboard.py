@@ -3,12 +3,14 @@ links that start or update each translation on the hosting platform."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import strings
+from advocacy.pins import read
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text
 from advocacy.translations import STATUSES, Unit, split_language
@@ -64,6 +66,7 @@ def build_dashboard(
         counts[unit.kind][unit.status] += 1
     interface = len(_flat_keys(strings(project.default_language.code)))
     present = len(_flat_keys(strings(language)) & _flat_keys(strings(project.default_language.code)))
+    counts["clause"] = clause_counts(mine)
     counts["interface"] = {status: 0 for status in STATUSES}
     counts["interface"]["current"] = present
     counts["interface"]["missing"] = interface - present
@@ -88,6 +91,27 @@ def build_dashboard(
             )
         )
     return Dashboard(counts, items, left_out)
+
+
+_CLAUSE = re.compile(r"^###\s.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
+
+
+def clause_ids(text: str) -> list[str]:
+    """The ids of the manifesto's clauses in a file (``### Title {#id}`` headings)."""
+    return _CLAUSE.findall(text)
+
+
+def clause_counts(units: list[Unit]) -> dict[str, int]:
+    """Manifesto clauses of one language: translated in a current or an outdated file, or missing."""
+    counts = {status: 0 for status in STATUSES}
+    for unit in units:
+        if unit.kind != "manifesto":
+            continue
+        source = set(clause_ids(read(unit.source)))
+        present = set(clause_ids(read(unit.translation))) & source if unit.translation else set()
+        counts["missing"] += len(source - present)
+        counts["current" if unit.status == "current" else "outdated"] += len(present)
+    return counts
 
 
 def original_url(project: Project, unit: Unit) -> str:

@@ -13,6 +13,8 @@ import pytest
 
 from advocacy import locale_strings
 from advocacy.dashboard import clause_counts
+from advocacy.htmlpage import isolate_latin
+from advocacy.locale_strings import section_headings
 from advocacy.pins import fingerprint, pin_of, with_pin
 from advocacy.translations import Unit
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
@@ -304,3 +306,34 @@ def test_manifesto_clauses_are_counted_one_by_one(tmp_path: Path) -> None:
         Unit("page", source, "fr", None, "missing"),
     ]
     assert clause_counts(units) == {"current": 0, "outdated": 1, "missing": 1, "unpinned": 0, "malformed": 0}
+
+
+def test_latin_runs_in_right_to_left_text_are_isolated() -> None:
+    """Hashtags, names and codes in Arabic text keep their order; code, tags and entities are untouched."""
+    html = (
+        '<p>بوسم #Tag و CC BY-SA 4.0. ثم &amp; <a href="https://x.org/a b">Wikimedia</a> <code>a b</code></p>'
+    )
+    assert isolate_latin(html) == (
+        '<p>بوسم <bdi>#Tag</bdi> و <bdi>CC BY-SA 4.0</bdi>. ثم &amp; <a href="https://x.org/a b">'
+        "<bdi>Wikimedia</bdi></a> <code>a b</code></p>"
+    )
+    assert isolate_latin(isolate_latin(html)) == isolate_latin(html)
+
+
+def test_an_arabic_page_isolates_a_hashtag_of_its_body(make_project: ProjectFactory) -> None:
+    """In an Arabic translation, a hashtag written in the text is wrapped so that it is not mirrored."""
+    headings = section_headings("ar")
+    body = "".join(
+        f"## {headings[s]}\n\nنص مع الوسم #SaveTheWeb هنا.\n\n"
+        for s in ("context", "actions", "outcome", "lessons")
+    )
+    arabic = f"---\ntitle: حالة\nsummary: ملخص.\ntranslation:\n  method: machine\n---\n\n{body}"
+    project = make_project(
+        {"cases/blackout.md": VALID_CASE, "cases/blackout.ar.md": _pinned(VALID_CASE, arabic)}
+    )
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    page = (project.root / "site/ar/cases/blackout/index.html").read_text(encoding="utf-8")
+    assert "نص مع الوسم <bdi>#SaveTheWeb</bdi> هنا." in page
+    english = (project.root / "site/cases/blackout/index.html").read_text(encoding="utf-8")
+    assert "<bdi>What</bdi>" not in english

@@ -52,3 +52,35 @@ def set_alternates(html: str, links: dict[str, str], default: str) -> str:
         tags.append(f'<link rel="alternate" href="{escape(links[default])}" hreflang="x-default">\n')
     rest = _ALTERNATE.sub("", html[first.start() :])
     return html[: first.start()] + "".join(tags) + rest
+
+
+# Runs of Latin-script words (with the signs that travel with them: #hashtags, @handles, codes such as
+# ES-CT, versions such as 4.0) inside right-to-left text.
+_WORD = r"[A-Za-z0-9](?:[\w.\-/:#@+]*[\w#+])?"  # ends on a letter or digit: sentence punctuation stays out
+_LATIN_RUN = re.compile(rf"(?<![&#\w])[#@]?[A-Za-z](?:[\w.\-/:#@+]*[\w#+])?(?:[ \u00a0]+[#@]?{_WORD})*")
+_TAG = re.compile(r"(<[^>]+>)")
+# Elements whose text is left alone: code, and what is isolated already.
+_SKIP = {"code", "pre", "script", "style", "bdi", "kbd", "samp"}
+
+
+def isolate_latin(html: str) -> str:
+    """Wrap the Latin-script runs of the text of right-to-left HTML in ``<bdi>``, so that a hashtag or a
+    code keeps its order (``#WeMissTurkey`` is not shown as ``WeMissTurkey#``). Tags and the text of code
+    and of elements already isolated are left as they are."""
+    out: list[str] = []
+    skipping: list[str] = []
+    for piece in _TAG.split(html):
+        if piece.startswith("<"):
+            name = re.match(r"</?\s*([a-zA-Z0-9]+)", piece)
+            if name is not None and name[1].lower() in _SKIP and not piece.endswith("/>"):
+                if piece.startswith("</"):
+                    if skipping and skipping[-1] == name[1].lower():
+                        skipping.pop()
+                else:
+                    skipping.append(name[1].lower())
+            out.append(piece)
+        elif skipping or not piece.strip():
+            out.append(piece)
+        else:
+            out.append(_LATIN_RUN.sub(lambda m: f"<bdi>{m[0]}</bdi>", piece))
+    return "".join(out)

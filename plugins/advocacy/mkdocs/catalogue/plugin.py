@@ -26,7 +26,7 @@ from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.dashboard import build_dashboard, repository_base
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.history import changes_since_pin
-from advocacy.htmlpage import collapse_whitespace, set_alternates, set_direction
+from advocacy.htmlpage import collapse_whitespace, isolate_latin, set_alternates, set_direction
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
@@ -161,7 +161,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return file
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Fill generated pages; add the metadata panel to case pages and the ways in to home pages."""
+        """Fill generated pages; add the metadata panel to case pages and the ways in to home pages; in a
+        right-to-left language, isolate the Latin-script runs of the text."""
+        assert self.site is not None
+        content = self._content(html, page, files)
+        return isolate_latin(content) if self.site.loc.direction == "rtl" else content
+
+    def _content(self, html: str, page: Page, files: Files) -> str:
         assert self.site is not None
         if page.url in self.shells:
             return CONTENT_MARK

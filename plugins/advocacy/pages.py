@@ -308,7 +308,7 @@ class SitePages:
         return Markup('<ul class="adv-near">\n{}</ul>').format(items)
 
     def search_data(self, record: CaseRecord) -> Markup:
-        """The hidden filters and metadata that the search index reads from a case page, besides the filters
+        """The hidden filters that the search index reads from a case page, besides the filters and metadata
         on the panel's links (the same in every language: computed once per case)."""
         cache = self.catalogue.shared
         cached = cache.get(("search", record.id))
@@ -318,8 +318,6 @@ class SitePages:
                 for facet in HIDDEN_FILTERS
                 for value in record.facet_values(facet)
             ]
-            spans.append(f'<span data-pagefind-meta="outcome:{escape(record.outcome)}"></span>')
-            spans.append(f'<span data-pagefind-meta="date:{record.date}"></span>')
             # Every value is escaped above; facet names and dates are our own.
             cached = cache[("search", record.id)] = Markup("<div hidden>" + "".join(spans) + "</div>")  # noqa: S704
         return cached

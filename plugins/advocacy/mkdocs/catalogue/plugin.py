@@ -32,6 +32,7 @@ from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
 from advocacy.mkdocs.site import current_language
 from advocacy.pages import CONTENT_MARK, SHELL, TITLE_MARK, GeneratedPage, SitePages, fill_frame
+from advocacy.sanitize import sanitize
 from advocacy.translations import Unit, split_language, translation_units
 from advocacy.urls import language_prefix, relative
 
@@ -160,12 +161,22 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 file.__dict__.pop(cached, None)
         return file
 
-    def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+    # First of the content handlers: what contributors wrote is cleaned before any plugin adds its own HTML.
+    @event_priority(100)
+    def _sanitize(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Pass the HTML rendered from a page's Markdown through the allow-list (generated pages are ours)."""
+        if page.url in self.generated or page.url in self.shells:
+            return html
+        return sanitize(html)
+
+    def _page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Fill generated pages; add the metadata panel to case pages and the ways in to home pages; in a
         right-to-left language, isolate the Latin-script runs of the text."""
         assert self.site is not None
         content = self._content(html, page, files)
         return isolate_latin(content) if self.site.loc.direction == "rtl" else content
+
+    on_page_content = CombinedEvent(_sanitize, _page_content)
 
     def _content(self, html: str, page: Page, files: Files) -> str:
         assert self.site is not None

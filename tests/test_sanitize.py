@@ -1,0 +1,101 @@
+"""Whatever a contributor writes in Markdown, the built page carries no script, no event handler, no
+dangerous address, no element that could redirect, restyle or submit: the payloads of a known corpus are
+written into a case and a page, and the built HTML is searched for what they tried to add."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from advocacy.sanitize import sanitize
+from tests.conftest import VALID_CASE, ProjectFactory
+from tests.test_site_build import build
+
+PAYLOADS = """
+<script>alert(1)</script>
+
+<img src=x onerror=alert(1)>
+
+<svg onload=alert(1)><circle r="1"/></svg>
+
+<iframe src="//evil.example/"></iframe>
+
+<meta http-equiv="refresh" content="0;url=//evil.example/">
+
+<base href="//evil.example/">
+
+<form action="//evil.example/"><input name="q"><button>go</button></form>
+
+<style>body { display: none }</style>
+
+<object data="//evil.example/x"></object>
+
+[a](javascript:alert(1)) [b](JaVaScRiPt:alert(1)) [c](&#106;avascript:alert(1)) [d](java&#9;script:alert(1))
+[e](vbscript:msgbox) [f](data:text/html,<script>alert(1)</script>)
+
+A paragraph with a handler.
+{: onclick="alert(1)" style="color: red" }
+
+<a href="javascript:alert(1)" onmouseover="alert(1)">raw link</a>
+"""
+
+FORBIDDEN = [
+    re.compile(r"<\s*(script|svg|iframe|meta|base|form|input|button|style|object)\b", re.IGNORECASE),
+    re.compile(r"<[^>]*\son[a-z]+\s*=", re.IGNORECASE),
+    re.compile(r"<[^>]*\sstyle\s*=", re.IGNORECASE),
+    re.compile(r"<[^>]*(href|src)\s*=\s*\"\s*(javascript|vbscript|data):", re.IGNORECASE),
+]
+
+
+def _article(html: str) -> str:
+    """The page's article, without the theme's own "edit this page" button (an inline SVG icon)."""
+    article = html[html.index("<article") : html.index("</article>")]
+    return re.sub(r'<a [^>]*class="md-content__button md-icon"[^>]*>.*?</a>', "", article, flags=re.DOTALL)
+
+
+def _assert_clean(html: str) -> None:
+    for pattern in FORBIDDEN:
+        assert pattern.search(html) is None, pattern.pattern
+
+
+def test_payloads_in_a_case_and_a_page_leave_nothing_in_the_built_html(make_project: ProjectFactory) -> None:
+    """Every payload of the corpus, in a case body and in a documentation page, is gone from the pages."""
+    case = VALID_CASE.replace("What we learned.", "What we learned.\n" + PAYLOADS)
+    project = make_project({"cases/blackout.md": case, "docs/guide.md": "# Guide\n" + PAYLOADS})
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
+        ),
+        encoding="utf-8",
+    )
+    result = build(project.root)
+    assert result.returncode == 0, result.stderr
+    for path in ("cases/blackout/index.html", "guide/index.html"):
+        html = _article((project.root / "site" / path).read_text(encoding="utf-8"))
+        _assert_clean(html)
+        assert "<p>A paragraph with a handler." in html
+        assert "raw link" in html
+
+
+@pytest.mark.parametrize(
+    ("given", "kept"),
+    [
+        ('<h2 id="x">T<a class="headerlink" href="#x" title="Permanent link">¶</a></h2>', None),
+        ('<div class="admonition note"><p class="admonition-title">Note</p></div>', None),
+        ('<p lang="ar" dir="rtl">نص <bdi>#Tag</bdi></p>', None),
+        (
+            '<a href="https://example.org/">x</a> <a href="mailto:a@example.org">m</a> <a href="../x/">r</a>',
+            None,
+        ),
+        ('<img src="media/a.png" alt="a">', None),
+        ('<img src="https://evil.example/a.png" alt="a">', '<img alt="a">'),
+        ('<img src="data:image/png;base64,AAAA" alt="a">', '<img alt="a">'),
+        ('<div class="highlight"><pre><span></span><code><span class="n">x</span></code></pre></div>', None),
+    ],
+)
+def test_the_allow_list_keeps_what_the_site_needs(given: str, kept: str | None) -> None:
+    """Permalinks, admonitions, direction, safe links, local images and highlighting survive; remote and
+    data: images lose their address."""
+    assert sanitize(given) == (kept if kept is not None else given)

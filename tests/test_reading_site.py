@@ -500,3 +500,22 @@ def test_every_page_declares_the_language_and_direction_of_its_text(built: Built
         assert f'dir="{"rtl" if language == "ar" else "ltr"}"' in tag[0], relative
         checked += 1
     assert checked > 100
+
+
+def test_every_page_allows_only_the_sites_own_resources_and_has_no_inline_script(built: Built) -> None:
+    """Each page carries the Content-Security-Policy and the no-referrer policy, and no inline script."""
+    pages = [
+        p
+        for p in built.site.rglob("*.html")
+        if not p.relative_to(built.site).as_posix().startswith("pagefind")
+    ]
+    assert len(pages) > 100
+    for page in pages:
+        html = page.read_text(encoding="utf-8")
+        name = page.relative_to(built.site).as_posix()
+        assert (
+            "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'self'; script-src 'self' "
+            "'wasm-unsafe-eval'; style-src 'self';"
+        ) in html, name
+        assert '<meta name="referrer" content="no-referrer">' in html, name
+        assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None, name

@@ -4,14 +4,20 @@ written into a case and a page, and the built HTML is searched for what they tri
 
 from __future__ import annotations
 
+import json
 import re
+import subprocess
+import sys
+from pathlib import Path
 
 import pytest
 
+from advocacy.body import scan_all
 from advocacy.sanitize import sanitize
 from tests.conftest import VALID_CASE, ProjectFactory
 from tests.test_site_build import build
 
+ADVOCACY = Path(sys.executable).with_name("advocacy")
 PAYLOADS = """
 <script>alert(1)</script>
 
@@ -59,10 +65,9 @@ def _assert_clean(html: str) -> None:
         assert pattern.search(html) is None, pattern.pattern
 
 
-def test_payloads_in_a_case_and_a_page_leave_nothing_in_the_built_html(make_project: ProjectFactory) -> None:
-    """Every payload of the corpus, in a case body and in a documentation page, is gone from the pages."""
-    case = VALID_CASE.replace("What we learned.", "What we learned.\n" + PAYLOADS)
-    project = make_project({"cases/blackout.md": case, "docs/guide.md": "# Guide\n" + PAYLOADS})
+def test_payloads_in_a_page_leave_nothing_in_the_built_html(make_project: ProjectFactory) -> None:
+    """Every payload of the corpus, in a documentation page, is gone from the built page."""
+    project = make_project({"cases/blackout.md": VALID_CASE, "docs/guide.md": "# Guide\n" + PAYLOADS})
     config = project.root / "mkdocs.yml"
     config.write_text(
         config.read_text(encoding="utf-8").replace(
@@ -70,13 +75,63 @@ def test_payloads_in_a_case_and_a_page_leave_nothing_in_the_built_html(make_proj
         ),
         encoding="utf-8",
     )
+    # Not strict: MkDocs itself warns about the encoded addresses, which it takes for relative links.
     result = build(project.root)
     assert result.returncode == 0, result.stderr
-    for path in ("cases/blackout/index.html", "guide/index.html"):
-        html = _article((project.root / "site" / path).read_text(encoding="utf-8"))
-        _assert_clean(html)
-        assert "<p>A paragraph with a handler." in html
-        assert "raw link" in html
+    html = _article((project.root / "site/guide/index.html").read_text(encoding="utf-8"))
+    _assert_clean(html)
+    assert "<p>A paragraph with a handler." in html
+    assert "raw link" in html
+
+
+def test_payloads_in_a_case_are_refused_by_the_validator_and_never_published(
+    make_project: ProjectFactory,
+) -> None:
+    """A case carrying raw HTML or unsafe addresses is reported line by line and left out of the site."""
+    case = VALID_CASE.replace("What we learned.", "What we learned.\n" + PAYLOADS)
+    project = make_project({"cases/blackout.md": case})
+    result = subprocess.run(
+        [str(ADVOCACY), "validate", "--format", "json"],
+        cwd=project.root,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    assert result.returncode == 1
+    problems = json.loads(result.stdout)
+    messages = [p["message"] for p in problems if p["file"] == "cases/blackout.md"]
+    raw = [m for m in messages if m.startswith("raw HTML (")]
+    links = [m for m in messages if "is not an address a reader can follow safely" in m]
+    assert {m.split(")")[0] for m in raw} >= {
+        "raw HTML (<script>",
+        "raw HTML (<img>",
+        "raw HTML (<svg>",
+        "raw HTML (<iframe>",
+        "raw HTML (<meta>",
+        "raw HTML (<base>",
+        "raw HTML (<form>",
+        "raw HTML (<style>",
+        "raw HTML (<object>",
+        "raw HTML (<a>",
+    }
+    assert sorted(m.split('"')[1] for m in links) == sorted(
+        [
+            "javascript:alert(1",
+            "JaVaScRiPt:alert(1",
+            "&#106;avascript:alert(1",
+            "java&#9;script:alert(1",
+            "vbscript:msgbox",
+            "data:text/html,<script",
+        ]
+    )
+    build(project.root)
+    assert not (project.root / "site/cases/blackout").exists()
+
+
+def test_code_may_show_html_and_addresses() -> None:
+    """HTML and odd addresses inside inline code and code blocks are text, not refused."""
+    body = "Write `<b>` or `javascript:` in code.\n\n```html\n<script>x</script>\n[a](javascript:x)\n```\n"
+    assert scan_all(body, 1)[2] == []
 
 
 @pytest.mark.parametrize(
@@ -99,3 +154,24 @@ def test_the_allow_list_keeps_what_the_site_needs(given: str, kept: str | None) 
     """Permalinks, admonitions, direction, safe links, local images and highlighting survive; remote and
     data: images lose their address."""
     assert sanitize(given) == (kept if kept is not None else given)
+
+
+def test_the_messages_say_where_and_what_to_write_instead(make_project: ProjectFactory) -> None:
+    """Each refusal names the file, the line, what was found and what to write instead."""
+    case = VALID_CASE.replace(
+        "What we learned.", "What we learned, <b>boldly</b>.\n\nSee [the law](javascript:void(0))."
+    )
+    project = make_project({"cases/x.md": case})
+    lines = case.split("\n")
+    html_line = next(n for n, line in enumerate(lines, 1) if "<b>" in line)
+    link_line = next(n for n, line in enumerate(lines, 1) if "javascript:" in line)
+    result = subprocess.run(
+        [str(ADVOCACY), "validate"], cwd=project.root, capture_output=True, text=True, check=False
+    )
+    assert result.returncode == 1
+    assert result.stdout.splitlines() == [
+        f"cases/x.md:{html_line}: error: raw HTML (<b>) is not published; write the text in Markdown (*emphasis*, "
+        "**strong**, [a link](https://...), lists with -), or put code between backticks",
+        f'cases/x.md:{link_line}: error: "javascript:void(0" is not an address a reader can follow safely; link to '
+        "an https:// (or http://, mailto:) address, or to a page of the site",
+    ]

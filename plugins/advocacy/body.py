@@ -1,4 +1,5 @@
-"""What the validator needs from a Markdown body: its headings and its images, with line numbers.
+"""What the validator needs from a Markdown body: its headings, images, link addresses and raw HTML, with
+line numbers.
 
 Full Markdown rendering is the site build's job and is slow; validation only needs headings and image
 references, so this scanner reads lines while respecting fenced code blocks and inline code, where ``#`` and
@@ -7,6 +8,7 @@ references, so this scanner reads lines while respecting fenced code blocks and 
 
 from __future__ import annotations
 
+import html
 import re
 from dataclasses import dataclass
 
@@ -20,6 +22,22 @@ _IMAGE = re.compile(
     r"!\[([^\]]*)\]\(\s*(?:<([^<>\n]*)>|((?:[^()\s]|\([^()\s]*\))*))"
     r"(?:\s+(?:\"[^\"]*\"|'[^']*'|\([^)]*\)))?\s*\)"
 )
+
+
+# An HTML tag or comment written in the text (<script>, </div>, <!-- -->), and a link's or an image's address.
+_RAW_HTML = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--")  # opening tags: a closing one repeats them
+_DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)")
+_AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+
+
+@dataclass(frozen=True)
+class Unsafe:
+    """Something of the body that is not published as written: raw HTML (``kind="html"``, ``text`` the
+    tag) or a link address that is not http, https, mailto or a path (``kind="link"``)."""
+
+    kind: str
+    text: str
+    line: int
 
 
 @dataclass(frozen=True)
@@ -42,8 +60,15 @@ class Image:
 
 def scan(body: str, first_line: int) -> tuple[list[Heading], list[Image]]:
     """Headings and images of ``body``, whose first line is line ``first_line`` of its file."""
+    headings, images, _ = scan_all(body, first_line)
+    return headings, images
+
+
+def scan_all(body: str, first_line: int) -> tuple[list[Heading], list[Image], list[Unsafe]]:
+    """Headings, images and unsafe constructs of ``body`` (outside code blocks and inline code)."""
     headings: list[Heading] = []
     images: list[Image] = []
+    unsafe: list[Unsafe] = []
     fence: str | None = None
     for number, line in enumerate(body.split("\n"), start=first_line):
         match = _FENCE.match(line)
@@ -63,8 +88,25 @@ def scan(body: str, first_line: int) -> tuple[list[Heading], list[Image]]:
         if heading:
             text = _CLOSING.sub("", heading.group(2) or "").strip()
             headings.append(Heading(len(heading.group(1)), text, number))
+        text = _CODE_SPAN.sub("", line)
         if "![" in line:
-            for image in _IMAGE.finditer(_CODE_SPAN.sub("", line)):
+            for image in _IMAGE.finditer(text):
                 src = image.group(2) if image.group(2) is not None else image.group(3)
                 images.append(Image(image.group(1).strip(), src, number))
-    return headings, images
+        for tag in _RAW_HTML.finditer(text):
+            unsafe.append(Unsafe("html", tag.group(0) + (">" if tag.group(1) else ""), number))
+        for match in (*_DESTINATION.finditer(text), *_AUTOLINK.finditer(text)):
+            if not safe_address(match.group(1)):
+                unsafe.append(Unsafe("link", match.group(1), number))
+    return headings, images, unsafe
+
+
+_SAFE_SCHEMES = {"http", "https", "mailto"}
+
+
+def safe_address(address: str) -> bool:
+    """Whether a link address is http, https, mailto, or a path of the site (no other scheme, however
+    written: ``JaVaScRiPt:``, ``&#106;avascript:``, ``java&#9;script:``)."""
+    decoded = "".join(ch for ch in html.unescape(address) if ch.isprintable() and not ch.isspace())
+    scheme = re.match(r"([A-Za-z][A-Za-z0-9+.-]*):", decoded)
+    return scheme is None or scheme.group(1).lower() in _SAFE_SCHEMES

@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from advocacy.body import Heading, Image, scan
+from advocacy.body import Heading, Image, Unsafe, scan_all
 from advocacy.fields import FieldChecker, Reference
 from advocacy.locale_strings import section_headings
 from advocacy.model import CaseModel
@@ -106,8 +106,9 @@ def read_case_file(
         _check_consistency(checker, node, meta)
     problems += checker.problems
 
-    headings, images = scan(source.body, source.body_line)
+    headings, images, unsafe = scan_all(source.body, source.body_line)
     problems += _check_sections(display, headings, language, default_language, model)
+    problems += [_unsafe_problem(display, item) for item in unsafe]
     return CaseFile(
         path,
         display,
@@ -119,6 +120,24 @@ def read_case_file(
         tuple(checker.references),
         tuple(images),
         tuple(problems),
+    )
+
+
+def _unsafe_problem(display: str, item: Unsafe) -> Problem:
+    if item.kind == "html":
+        return Problem(
+            display,
+            item.line,
+            None,
+            f"raw HTML ({item.text}) is not published; write the text in Markdown (*emphasis*, **strong**, "
+            "[a link](https://...), lists with -), or put code between backticks",
+        )
+    return Problem(
+        display,
+        item.line,
+        None,
+        f'"{item.text}" is not an address a reader can follow safely; link to an https:// (or http://, '
+        "mailto:) address, or to a page of the site",
     )
 
 

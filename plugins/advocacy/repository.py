@@ -15,6 +15,7 @@ from urllib.parse import unquote, urlsplit
 
 from advocacy.cases import CaseFile, read_case_file
 from advocacy.fields import TERM_ID
+from advocacy.imagemeta import has_location
 from advocacy.model import CaseModel, load_model
 from advocacy.problems import Problem, Severity, sort_problems
 from advocacy.project import Project
@@ -260,6 +261,19 @@ def _read_media(repository: Repository, folder: Path) -> None:
                     None,
                     f"the image is {size:,} bytes; the limit is {model.limits.media_bytes:,} bytes so "
                     "pages stay light on slow connections: reduce its size or compress it",
+                )
+            )
+            continue
+        if has_location(path.read_bytes()):
+            repository.rejected_media.add(display)
+            repository.problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    "the image carries the GPS position where it was taken (EXIF), which can put people at "
+                    "risk; remove its metadata before adding it (for example: exiftool -all= "
+                    f"{path.name}, or export it again without location)",
                 )
             )
             continue

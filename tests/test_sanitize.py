@@ -175,3 +175,22 @@ def test_the_messages_say_where_and_what_to_write_instead(make_project: ProjectF
         f'cases/x.md:{link_line}: error: "javascript:void(0" is not an address a reader can follow safely; link to '
         "an https:// (or http://, mailto:) address, or to a page of the site",
     ]
+
+
+def test_a_pages_title_and_description_cannot_add_markup(make_project: ProjectFactory) -> None:
+    """Material prints a page's title and description as HTML: they are escaped first."""
+    page = '---\ntitle: "Guide </title><script>alert(1)</script>"\ndescription: \'"><script>alert(2)</script>\'\n---\n\nText.\n'
+    project = make_project({"cases/blackout.md": VALID_CASE, "docs/guide.md": page})
+    config = project.root / "mkdocs.yml"
+    config.write_text(
+        config.read_text(encoding="utf-8").replace(
+            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
+        ),
+        encoding="utf-8",
+    )
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    html = (project.root / "site/guide/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html
+    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">' in html
+    assert "<title>Guide &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Test hub</title>" in html

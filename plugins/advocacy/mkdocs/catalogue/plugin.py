@@ -161,6 +161,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 file.__dict__.pop(cached, None)
         return file
 
+    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
+        """Escape the frontmatter values Material prints as HTML (``title`` in ``<title>``, ``description``
+        in a meta tag): a page's own metadata must not add markup (generated pages escape theirs already)."""
+        if page.url not in self.generated and page.url not in self.shells:
+            for key in ("title", "description"):
+                value = page.meta.get(key)
+                if isinstance(value, str):
+                    page.meta[key] = str(escape(value))
+            if isinstance(page.meta.get("title"), str):
+                page.title = page.meta["title"]
+        return markdown
+
     # First of the content handlers: what contributors wrote is cleaned before any plugin adds its own HTML.
     @event_priority(100)
     def _sanitize(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:

@@ -519,3 +519,15 @@ def test_every_page_allows_only_the_sites_own_resources_and_has_no_inline_script
         ) in html, name
         assert '<meta name="referrer" content="no-referrer">' in html, name
         assert re.search(r"<script(?![^>]*\bsrc=)[^>]*>", html) is None, name
+
+
+def test_no_e_mail_address_is_published(built: Built) -> None:
+    """No page, feed or export carries an e-mail address (contributors are known by handles only)."""
+    address = re.compile(r"[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}")
+    found = []
+    for path in built.site.rglob("*"):
+        if path.suffix in {".html", ".xml", ".json", ".csv", ".txt", ".js"} and path.is_file():
+            found += [
+                (path.name, m) for m in address.findall(path.read_text(encoding="utf-8", errors="replace"))
+            ]
+    assert found == []

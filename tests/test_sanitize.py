@@ -194,3 +194,10 @@ def test_a_pages_title_and_description_cannot_add_markup(make_project: ProjectFa
     assert "<script>alert" not in html
     assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">' in html
     assert "<title>Guide &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Test hub</title>" in html
+
+
+def test_the_site_includes_no_files_into_pages() -> None:
+    """pymdownx.snippets (which can pull any file of the machine into a page) is not enabled."""
+    config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
+    assert "snippets" not in config
+    assert "markdown_extensions:" in config

@@ -201,3 +201,9 @@ def test_the_site_includes_no_files_into_pages() -> None:
     config = (Path(__file__).resolve().parents[1] / "mkdocs.yml").read_text(encoding="utf-8")
     assert "snippets" not in config
     assert "markdown_extensions:" in config
+
+
+def test_reference_definitions_are_checked_too() -> None:
+    """A reference-style link's definition with an unsafe scheme is refused like an inline one."""
+    found = scan_all("See [the law][l].\n\n[l]: javascript:alert(1)\n[ok]: https://example.org/\n", 5)[2]
+    assert [(u.kind, u.text, u.line) for u in found] == [("link", "javascript:alert(1)", 7)]

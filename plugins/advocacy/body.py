@@ -28,6 +28,7 @@ _IMAGE = re.compile(
 _RAW_HTML = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--")  # opening tags: a closing one repeats them
 _DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
+_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
 
 
 @dataclass(frozen=True)
@@ -95,6 +96,9 @@ def scan_all(body: str, first_line: int) -> tuple[list[Heading], list[Image], li
                 images.append(Image(image.group(1).strip(), src, number))
         for tag in _RAW_HTML.finditer(text):
             unsafe.append(Unsafe("html", tag.group(0) + (">" if tag.group(1) else ""), number))
+        definition = _DEFINITION.match(line)
+        if definition is not None and not safe_address(definition.group(1)):
+            unsafe.append(Unsafe("link", definition.group(1), number))
         for match in (*_DESTINATION.finditer(text), *_AUTOLINK.finditer(text)):
             if not safe_address(match.group(1)):
                 unsafe.append(Unsafe("link", match.group(1), number))

@@ -25,7 +25,9 @@ _IMAGE = re.compile(
 
 
 # An HTML tag or comment written in the text (<script>, </div>, <!-- -->), and a link's or an image's address.
-_RAW_HTML = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])|<!--")  # opening tags: a closing one repeats them
+# Opening tags (a closing one repeats them). Comments (<!-- -->) are allowed: they guide writers, and the
+# sanitiser drops them from pages.
+_RAW_HTML = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
 _DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
@@ -95,7 +97,7 @@ def scan_all(body: str, first_line: int) -> tuple[list[Heading], list[Image], li
                 src = image.group(2) if image.group(2) is not None else image.group(3)
                 images.append(Image(image.group(1).strip(), src, number))
         for tag in _RAW_HTML.finditer(text):
-            unsafe.append(Unsafe("html", tag.group(0) + (">" if tag.group(1) else ""), number))
+            unsafe.append(Unsafe("html", tag.group(0) + ">", number))
         definition = _DEFINITION.match(line)
         if definition is not None and not safe_address(definition.group(1)):
             unsafe.append(Unsafe("link", definition.group(1), number))

@@ -20,6 +20,7 @@ from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text
 from advocacy.project import Project, ProjectError, find_root, load_project
 from advocacy.repository import load_repository
+from advocacy.scaffold import NewCase, ScaffoldError, create_case
 from advocacy.schema import case_schema
 from advocacy.translation_tools import (
     PinError,
@@ -149,6 +150,69 @@ def _translate(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+_NEW_FIELDS = (
+    ("id", "id (lowercase letters, digits and hyphens, such as wikipedia-block-2017)"),
+    ("title", "title"),
+    ("summary", "summary (one or two sentences)"),
+    ("date", "date the action started (YYYY, YYYY-MM or YYYY-MM-DD)"),
+    ("outcome", "outcome (success, partial, failure, ongoing, unknown)"),
+    ("jurisdiction", "jurisdictions (ISO codes such as DE or ES-CT, EU, or a forum; separated by commas)"),
+    ("topic", "topics (terms of cases/vocabularies/topics.yml, separated by commas)"),
+    ("method", "methods (terms of cases/vocabularies/methods.yml, separated by commas)"),
+    ("source_title", "title of a first source"),
+    ("source_url", "its https address"),
+)
+
+
+def _new(args: argparse.Namespace) -> int:
+    project = _project(args)
+    values: dict[str, str] = {}
+    missing = []
+    for name, question in _NEW_FIELDS:
+        value = getattr(args, name)
+        if isinstance(value, list):
+            value = ",".join(value)
+        if not value and sys.stdin.isatty():
+            value = input(f"{question}: ").strip()
+        if not value:
+            missing.append("--" + name.replace("_", "-"))
+        values[name] = value or ""
+    if missing:
+        print(
+            f"advocacy new: give {', '.join(missing)} (or run it in a terminal to be asked)", file=sys.stderr
+        )
+        return EXIT_USAGE
+
+    def split(text: str) -> list[str]:
+        return [part.strip() for part in text.split(",") if part.strip()]
+
+    case = NewCase(
+        id=values["id"],
+        title=values["title"],
+        summary=values["summary"],
+        date=values["date"],
+        outcome=values["outcome"],
+        jurisdictions=split(values["jurisdiction"]),
+        topics=split(values["topic"]),
+        methods=split(values["method"]),
+        source_title=values["source_title"],
+        source_url=values["source_url"],
+        language=args.language or "",
+    )
+    try:
+        path = create_case(project, load_model(), case)
+    except ScaffoldError as exc:
+        print(f"advocacy new: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    print(
+        f"{project.relative(path)}: created; write the four sections, then run: advocacy validate {project.relative(path)}"
+    )
+    repository = load_repository(project)
+    problems = repository.problems_of([path])
+    sys.stdout.write(format_text(problems))
+    return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -242,6 +306,27 @@ def build_parser() -> argparse.ArgumentParser:
     )
     translate.add_argument("language", metavar="LANGUAGE", help="a site language code, such as fr")
     translate.set_defaults(handler=_translate)
+
+    new = commands.add_parser(
+        "new",
+        parents=[common],
+        help="create a case file with its required fields and the four sections",
+        description=(
+            "Create cases/<id>.md (or cases/<id>.<language>.md) with the fields every case needs, today as "
+            "`published`, and the four sections with what each holds. Values not given as options are asked "
+            "for in a terminal. The new file is checked at once."
+        ),
+    )
+    for name, question in _NEW_FIELDS:
+        flag = "--" + name.replace("_", "-")
+        if name in {"jurisdiction", "topic", "method"}:
+            new.add_argument(
+                flag, dest=name, action="append", help=question + "; repeat the option or use commas"
+            )
+        else:
+            new.add_argument(flag, dest=name, help=question)
+    new.add_argument("--language", help="the language the case is written in (default: the site's default)")
+    new.set_defaults(handler=_new)
     return parser
 
 

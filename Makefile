@@ -41,6 +41,7 @@ check: setup ## Lint, type-check and validate the content
 	$(BIN)/mypy
 	$(BIN)/advocacy validate
 	$(BIN)/advocacy translations --check > /dev/null
+	$(BIN)/advocacy forms --check
 
 format: setup ## Format the code
 	$(BIN)/ruff format plugins tests hooks

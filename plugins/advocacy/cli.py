@@ -15,6 +15,7 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from advocacy.forms import CASE_FORM, case_form_text
 from advocacy.model import load_model
 from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text
@@ -213,6 +214,26 @@ def _new(args: argparse.Namespace) -> int:
     return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
 
 
+def _forms(args: argparse.Namespace) -> int:
+    project = _project(args)
+    model = load_model()
+    text = case_form_text(model, load_vocabularies(project, model), project.default_language.code)
+    path = project.root / CASE_FORM
+    current = path.read_text(encoding="utf-8") if path.is_file() else None
+    if args.check:
+        if current != text:
+            print(
+                f"{CASE_FORM} is not up to date with the content model and the vocabularies; run: advocacy forms",
+                file=sys.stderr,
+            )
+            return EXIT_INVALID
+        return EXIT_OK
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.write_text(text, encoding="utf-8")
+    print(f"{CASE_FORM}: {'unchanged' if current == text else 'written'}")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -327,6 +348,17 @@ def build_parser() -> argparse.ArgumentParser:
             new.add_argument(flag, dest=name, help=question)
     new.add_argument("--language", help="the language the case is written in (default: the site's default)")
     new.set_defaults(handler=_new)
+
+    forms = commands.add_parser(
+        "forms",
+        parents=[common],
+        help="write the issue form for submitting a case, from the content model and the vocabularies",
+        description=f"Write {CASE_FORM}: one field per part of a case, the vocabularies as choices.",
+    )
+    forms.add_argument(
+        "--check", action="store_true", help="exit with 1 if the committed form is out of date"
+    )
+    forms.set_defaults(handler=_forms)
     return parser
 
 

@@ -61,7 +61,7 @@ def test_the_case_form_asks_for_every_required_part_and_consent() -> None:
         if spec.required:
             assert fields[name]["validations"]["required"] is True, name
     for section in model.sections:
-        assert fields[section]["type"] == "textarea"
+        assert fields[f"section-{section}"]["type"] == "textarea"
     topics = fields["topics"]["attributes"]["options"]
     assert "Copyright (copyright)" in topics
     consent = fields["consent"]["attributes"]["options"]

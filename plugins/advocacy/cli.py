@@ -16,6 +16,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from advocacy.forms import CASE_FORM, case_form_text
+from advocacy.issue_case import submission_from_issue
 from advocacy.model import load_model
 from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text
@@ -234,6 +235,37 @@ def _forms(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _issue_to_case(args: argparse.Namespace) -> int:
+    project = _project(args)
+    body = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    submission = submission_from_issue(body, model, vocabularies, project.default_language.code, args.id)
+    problems = list(submission.problems)
+    path = None
+    if submission.text is not None and submission.case_id is not None:
+        path = project.cases_dir / f"{submission.case_id}.md"
+        if path.exists() or any(project.cases_dir.glob(f"{submission.case_id}.*.md")):
+            print(
+                f"advocacy issue-to-case: a case {submission.case_id!r} exists already; give another --id",
+                file=sys.stderr,
+            )
+            return EXIT_USAGE
+        path.write_text(submission.text, encoding="utf-8")
+        repository = load_repository(project)
+        for problem in repository.problems_of([path]):
+            where = f"{problem.field}: " if problem.field else ""
+            problems.append(f"{where}{problem.message}")
+    if path is not None:
+        print(f"The case file `{project.relative(path)}` was made from this issue.")
+    if problems:
+        print("\nBefore it can be published, please fix these points in the issue:\n")
+        print("\n".join(f"- {problem}" for problem in problems))
+        return EXIT_INVALID
+    print("It passes every check and can be reviewed.")
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -359,6 +391,19 @@ def build_parser() -> argparse.ArgumentParser:
         "--check", action="store_true", help="exit with 1 if the committed form is out of date"
     )
     forms.set_defaults(handler=_forms)
+
+    issue = commands.add_parser(
+        "issue-to-case",
+        parents=[common],
+        help="turn the body of a case submitted with the issue form into a case file and a report",
+        description=(
+            "Read the body of an issue written with the case form, write cases/<id>.md (the id comes from a "
+            "Latin-script title, or --id), check it, and print a report in plain words for the submitter."
+        ),
+    )
+    issue.add_argument("file", metavar="FILE", help="the issue body, or - for standard input")
+    issue.add_argument("--id", help="the case id, when the title is not in Latin script")
+    issue.set_defaults(handler=_issue_to_case)
     return parser
 
 

@@ -58,7 +58,7 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
             "type": "dropdown",
             "id": "outcome",
             "attributes": {
-                "label": "Outcome",
+                "label": "How it ended",
                 "description": fields["outcome"].description,
                 "options": list(fields["outcome"].choices or ()),
             },
@@ -93,8 +93,15 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
         ),
     ]
     for section, guidance in model.sections.items():
+        # Field ids are unique in a form: the "outcome" section is not the "outcome" field.
         body.append(
-            _text(section, section.capitalize(), guidance[0].upper() + guidance[1:] + ".", True, True)
+            _text(
+                f"section-{section}",
+                section.capitalize(),
+                guidance[0].upper() + guidance[1:] + ".",
+                True,
+                True,
+            )
         )
     body += [
         _text(
@@ -138,6 +145,10 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
             },
         },
     ]
+    labels = [item["attributes"]["label"] for item in body if "id" in item]
+    ids = [item["id"] for item in body if "id" in item]
+    assert len(labels) == len(set(labels)), "issue-to-case finds the answers by their labels"
+    assert len(ids) == len(set(ids)), "GitHub refuses a form with two fields of one id"
     return {
         "name": "Submit a case",
         "description": "Tell the hub about an advocacy action, without Git.",

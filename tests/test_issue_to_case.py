@@ -83,3 +83,18 @@ def test_ids_come_from_latin_titles() -> None:
     """Accents are dropped, words joined with hyphens; a title without enough Latin letters gives none."""
     assert slug("Blocage de Wikipédia en Turquie (2017)") == "blocage-de-wikipedia-en-turquie-2017"
     assert slug("حجب ويكيبيديا 2017") is None
+
+
+def test_each_line_of_sources_is_one_source(make_project: ProjectFactory) -> None:
+    """A source title may hold commas; list markers are dropped."""
+    body = COMPLETE.replace(
+        "An article https://en.wikipedia.org/wiki/Example",
+        "- Directive 2019/790, Article 17 https://eur-lex.europa.eu/eli/dir/2019/790/oj\n- An article https://en.wikipedia.org/wiki/Example",
+    )
+    project = make_project({})
+    assert _run(project.root, body).returncode == 0
+    text = next((project.root / "cases").glob("*.md")).read_text(encoding="utf-8")
+    assert (
+        '  - title: "Directive 2019/790, Article 17"\n    url: "https://eur-lex.europa.eu/eli/dir/2019/790/oj"\n'
+        in text
+    )

@@ -104,7 +104,9 @@ def submission_from_issue(
     if organizations:
         lines.append(f"organizations: {json.dumps(organizations)}")
     lines.append("sources:")
-    for source in _list(answers.get("sources", "").replace(",", "\n")) or [""]:
+    # One source per line (a title may hold commas).
+    sources = [line.strip(" -*") for line in answers.get("sources", "").splitlines() if line.strip(" -*")]
+    for source in sources or [""]:
         url = _URL.search(source)
         source_title = source[: url.start()].strip(" -–:") if url else source
         lines += [

@@ -127,6 +127,14 @@ def write_project(root: Path, files: Mapping[str, str | bytes], mkdocs_yml: str 
     return load_project(root)
 
 
+def add_to_nav(project: Project, *pages: str) -> None:
+    """List documentation pages (``guide.md``) in the navigation of a project written by :func:`write_project`."""
+    config = project.root / "mkdocs.yml"
+    listed = "".join(f"  - {page}\n" for page in pages)
+    text = config.read_text(encoding="utf-8").replace("nav:\n  - index.md\n", "nav:\n  - index.md\n" + listed)
+    config.write_text(text, encoding="utf-8")
+
+
 @pytest.fixture
 def make_project(tmp_path: Path) -> ProjectFactory:
     """Write a small project (mkdocs.yml, docs/, cases/ with test vocabularies) plus ``files``; return it."""

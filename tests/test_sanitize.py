@@ -14,7 +14,7 @@ import pytest
 
 from advocacy.body import scan_all
 from advocacy.sanitize import sanitize
-from tests.conftest import VALID_CASE, ProjectFactory
+from tests.conftest import VALID_CASE, ProjectFactory, add_to_nav
 from tests.test_site_build import build
 
 ADVOCACY = Path(sys.executable).with_name("advocacy")
@@ -68,13 +68,7 @@ def _assert_clean(html: str) -> None:
 def test_payloads_in_a_page_leave_nothing_in_the_built_html(make_project: ProjectFactory) -> None:
     """Every payload of the corpus, in a documentation page, is gone from the built page."""
     project = make_project({"cases/blackout.md": VALID_CASE, "docs/guide.md": "# Guide\n" + PAYLOADS})
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
-        ),
-        encoding="utf-8",
-    )
+    add_to_nav(project, "guide.md")
     # Not strict: MkDocs itself warns about the encoded addresses, which it takes for relative links.
     result = build(project.root)
     assert result.returncode == 0, result.stderr
@@ -181,13 +175,7 @@ def test_a_pages_title_and_description_cannot_add_markup(make_project: ProjectFa
     """Material prints a page's title and description as HTML: they are escaped first."""
     page = '---\ntitle: "Guide </title><script>alert(1)</script>"\ndescription: \'"><script>alert(2)</script>\'\n---\n\nText.\n'
     project = make_project({"cases/blackout.md": VALID_CASE, "docs/guide.md": page})
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
-        ),
-        encoding="utf-8",
-    )
+    add_to_nav(project, "guide.md")
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     html = (project.root / "site/guide/index.html").read_text(encoding="utf-8")

@@ -17,7 +17,7 @@ from advocacy.htmlpage import isolate_latin
 from advocacy.locale_strings import section_headings
 from advocacy.pins import fingerprint, pin_of, with_pin
 from advocacy.translations import Unit
-from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
+from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, add_to_nav
 from tests.test_site_build import build
 
 ADVOCACY = Path(sys.executable).with_name("advocacy")
@@ -152,12 +152,7 @@ def test_an_outdated_page_translation_says_so_and_links_its_original(make_projec
             "docs/ok.fr.md": _pinned(source, "# D'accord\n\nTexte.\n"),
         }
     )
-    (project.root / "mkdocs.yml").write_text(
-        (project.root / "mkdocs.yml")
-        .read_text(encoding="utf-8")
-        .replace("nav:\n  - index.md\n", "nav:\n  - index.md\n  - about.md\n  - ok.md\n"),
-        encoding="utf-8",
-    )
+    add_to_nav(project, "about.md", "ok.md")
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     about = (project.root / "site/fr/about/index.html").read_text(encoding="utf-8")
@@ -252,13 +247,7 @@ def test_a_page_without_translations_offers_to_start_them(make_project: ProjectF
     project = make_project(
         {"docs/guide.md": "# Guide\n\nRead me.\n", "docs/guide.fr.md": _pinned("# Guide\n\nRead me.\n")}
     )
-    config = project.root / "mkdocs.yml"
-    config.write_text(
-        config.read_text(encoding="utf-8").replace(
-            "nav:\n  - index.md\n", "nav:\n  - index.md\n  - guide.md\n"
-        ),
-        encoding="utf-8",
-    )
+    add_to_nav(project, "guide.md")
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     page = (project.root / "site/guide/index.html").read_text(encoding="utf-8")

@@ -9,7 +9,7 @@ from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode
 
-from advocacy.locale_strings import strings
+from advocacy.locale_strings import keys, missing_strings, strings
 from advocacy.pins import read
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text
@@ -42,12 +42,6 @@ class Dashboard:
     left_out: dict[str, int]
 
 
-def _flat_keys(data: object, prefix: str = "") -> set[str]:
-    if not isinstance(data, dict):
-        return {prefix}
-    return {key for k, v in data.items() for key in _flat_keys(v, f"{prefix}{k}.")}
-
-
 def build_dashboard(
     project: Project, units: list[Unit], language: str, repository_base: str | None
 ) -> Dashboard:
@@ -64,8 +58,8 @@ def build_dashboard(
     counts = {kind: {status: 0 for status in STATUSES} for kind in KINDS}
     for unit in mine:
         counts[unit.kind][unit.status] += 1
-    interface = len(_flat_keys(strings(project.default_language.code)))
-    present = len(_flat_keys(strings(language)) & _flat_keys(strings(project.default_language.code)))
+    interface = len(keys(strings(project.default_language.code)))
+    present = interface - len(missing_strings(language, project.default_language.code))
     counts["clause"] = clause_counts(mine)
     counts["interface"] = {status: 0 for status in STATUSES}
     counts["interface"]["current"] = present

@@ -30,6 +30,16 @@ def _text(id_: str, label: str, description: str, required: bool, multiline: boo
     }
 
 
+def _dropdown(
+    id_: str, label: str, description: str, options: list[str], required: bool, multiple: bool = False
+) -> dict[str, Any]:
+    attributes: dict[str, Any] = {"label": label, "description": description}
+    if multiple:
+        attributes["multiple"] = True
+    attributes["options"] = options
+    return {"type": "dropdown", "id": id_, "attributes": attributes, "validations": {"required": required}}
+
+
 def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> dict[str, Any]:
     """The issue form: one field per part of the content model, vocabularies as choices, consent required."""
     fields = model.fields
@@ -54,16 +64,13 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
             True,
         ),
         _text("end_date", "When it ended", fields["end_date"].description, False),
-        {
-            "type": "dropdown",
-            "id": "outcome",
-            "attributes": {
-                "label": "How it ended",
-                "description": fields["outcome"].description,
-                "options": list(fields["outcome"].choices or ()),
-            },
-            "validations": {"required": True},
-        },
+        _dropdown(
+            "outcome",
+            "How it ended",
+            fields["outcome"].description,
+            list(fields["outcome"].choices or ()),
+            True,
+        ),
         _text("jurisdictions", "Where", fields["jurisdictions"].description, True),
     ]
     for name, label, required in (
@@ -71,19 +78,8 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
         ("methods", "Methods", True),
         ("dossiers", "Dossiers", False),
     ):
-        body.append(
-            {
-                "type": "dropdown",
-                "id": name,
-                "attributes": {
-                    "label": label,
-                    "description": fields[name].description,
-                    "multiple": True,
-                    "options": _choices(vocabularies, name, language),
-                },
-                "validations": {"required": required},
-            }
-        )
+        options = _choices(vocabularies, name, language)
+        body.append(_dropdown(name, label, fields[name].description, options, required, multiple=True))
     body += [
         _text(
             "organizations",
@@ -117,16 +113,13 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
             fields["contributors"].description + " Leave empty to stay unnamed.",
             False,
         ),
-        {
-            "type": "dropdown",
-            "id": "sensitivity",
-            "attributes": {
-                "label": "Sensitivity",
-                "description": fields["sensitivity"].description,
-                "options": list(fields["sensitivity"].choices or ()),
-            },
-            "validations": {"required": True},
-        },
+        _dropdown(
+            "sensitivity",
+            "Sensitivity",
+            fields["sensitivity"].description,
+            list(fields["sensitivity"].choices or ()),
+            True,
+        ),
         {
             "type": "checkboxes",
             "id": "consent",

@@ -36,10 +36,11 @@ def section_headings(code: str) -> dict[str, str]:
     return {str(k): str(v) for k, v in sections.items()}
 
 
-def _keys(data: object, prefix: str = "") -> list[str]:
+def keys(data: object, prefix: str = "") -> list[str]:
+    """Every key of nested strings, dotted (``case.about``), in file order."""
     if not isinstance(data, dict):
         return [prefix.rstrip(".")]
-    return [key for k, v in data.items() for key in _keys(v, f"{prefix}{k}.")]
+    return [key for k, v in data.items() for key in keys(v, f"{prefix}{k}.")]
 
 
 def missing_strings(code: str, reference: str = "en") -> list[str]:
@@ -48,5 +49,5 @@ def missing_strings(code: str, reference: str = "en") -> list[str]:
     Raises:
         MissingStringsError: when the language has no strings file at all.
     """
-    have = set(_keys(strings(code)))
-    return [key for key in _keys(strings(reference)) if key not in have]
+    have = set(keys(strings(code)))
+    return [key for key in keys(strings(reference)) if key not in have]

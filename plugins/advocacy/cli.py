@@ -6,6 +6,7 @@ Exit status: 0 when the content is valid, 1 when it has errors, 2 for a usage er
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import os
 import subprocess
@@ -15,8 +16,11 @@ import time
 from collections.abc import Sequence
 from pathlib import Path
 
+from advocacy import automation
 from advocacy.forms import CASE_FORM, case_form_text
 from advocacy.issue_case import submission_from_issue
+from advocacy.manifesto import load_manifesto
+from advocacy.manifesto_changes import ReleaseError, RevisionError, check_revision, diff_revisions, release
 from advocacy.model import load_model
 from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text
@@ -58,6 +62,13 @@ def _validate(args: argparse.Namespace) -> int:
             paths.append(path.resolve())
     repository = load_repository(project)
     problems = repository.problems if paths is None else repository.problems_of(paths)
+    manifesto_problems = load_manifesto(project).problems
+    if paths is not None:
+        named = {project.relative(path) for path in paths}
+        manifesto_problems = [
+            p for p in manifesto_problems if any(p.file == n or p.file.startswith(n + "/") for n in named)
+        ]
+    problems = [*problems, *manifesto_problems]
     formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
     sys.stdout.write(formatter(problems))
     errors = sum(p.severity is Severity.ERROR for p in problems)
@@ -70,6 +81,48 @@ def _validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_INVALID if errors else EXIT_OK
+
+
+def _manifesto_diff(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        sys.stdout.write(diff_revisions(project, args.base, args.head))
+    except RevisionError as exc:
+        print(f"advocacy manifesto diff: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    return EXIT_OK
+
+
+def _manifesto_check(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        problems = check_revision(project, args.base)
+    except RevisionError as exc:
+        print(f"advocacy manifesto check: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    formatter = {"text": format_text, "github": format_github, "json": format_json}[args.format]
+    sys.stdout.write(formatter(problems))
+    errors = sum(p.severity is Severity.ERROR for p in problems)
+    if args.format != "json":
+        print(f"{errors} error(s) in the manifesto and its change since {args.base}.", file=sys.stderr)
+    return EXIT_INVALID if errors else EXIT_OK
+
+
+def _manifesto_release(args: argparse.Namespace) -> int:
+    project = _project(args)
+    try:
+        released = release(project, args.summary, args.version)
+    except ReleaseError as exc:
+        print(f"advocacy manifesto release: {exc}", file=sys.stderr)
+        return EXIT_INVALID
+    for path in released.files:
+        print(f"wrote {project.relative(path)}")
+    for name in released.left_out:
+        print(
+            f"left out {name}: the translation is not current with the text (translate the changes, then add it)"
+        )
+    print(f"Version {released.version} is ready: commit these files in a release pull request.")
+    return EXIT_OK
 
 
 def _schema(args: argparse.Namespace) -> int:
@@ -266,6 +319,86 @@ def _issue_to_case(args: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _links(args: argparse.Namespace) -> int:
+    project = _project(args)
+    links = automation.source_links(load_repository(project))
+    checks = automation.check_urls(
+        (link.url for link in links),
+        timeout=args.timeout,
+        workers=args.workers,
+        agent=automation.user_agent(project.repo_url),
+    )
+    problems = automation.link_problems(links, checks)
+    summary = automation.links_markdown(links, checks)
+    if args.format == "markdown":
+        sys.stdout.write(summary)
+    else:
+        sys.stdout.write({"text": format_text, "github": format_github}[args.format](problems))
+    if args.summary:
+        with Path(args.summary).open("a", encoding="utf-8") as stream:
+            stream.write(summary)
+    broken = sum(p.severity is Severity.ERROR for p in problems)
+    print(f"{len(checks)} distinct address(es) checked: {broken} broken.", file=sys.stderr)
+    return EXIT_INVALID if broken else EXIT_OK
+
+
+def _moment(text: str) -> dt.datetime:
+    """An ISO 8601 time for --now (UTC when it names no zone)."""
+    try:
+        moment = dt.datetime.fromisoformat(text)
+    except ValueError as exc:
+        raise argparse.ArgumentTypeError(
+            f"{text!r} is not an ISO 8601 time such as 2026-11-25T12:00:00Z"
+        ) from exc
+    return moment if moment.tzinfo else moment.replace(tzinfo=dt.UTC)
+
+
+def _support_requests(args: argparse.Namespace) -> list[automation.SupportRequest] | None:
+    try:
+        data = json.loads(Path(args.issues).read_text(encoding="utf-8"))
+        return automation.read_issues(data)
+    except (OSError, ValueError) as exc:  # JSONDecodeError and IssuesError are ValueErrors
+        print(f"advocacy support: {args.issues}: {exc}", file=sys.stderr)
+        return None
+
+
+def _support(args: argparse.Namespace) -> int:
+    if args.action == "acknowledge":
+        sys.stdout.write(automation.acknowledgement())
+        return EXIT_OK
+    requests = _support_requests(args)
+    if requests is None:
+        return EXIT_USAGE
+    if args.action == "overdue":
+        numbers = automation.overdue(requests, args.now or dt.datetime.now(dt.UTC), args.label)
+    else:
+        numbers = automation.answered_since(requests, args.label)
+    sys.stdout.write("".join(f"{number}\n" for number in numbers))
+    return EXIT_OK
+
+
+def _submission(args: argparse.Namespace) -> int:
+    if args.action == "problems":
+        report = sys.stdin.read() if args.report == "-" else Path(args.report).read_text(encoding="utf-8")
+        sys.stdout.write(automation.problems_comment(report))
+        return EXIT_OK
+    project = _project(args)
+    path = Path(args.case)
+    path = (path if path.is_absolute() else Path.cwd() / path).resolve()
+    if not path.is_file() or path.parent != project.cases_dir.resolve():
+        print(
+            f"advocacy submission: {args.case}: not a case file in {project.cases_dirname}/", file=sys.stderr
+        )
+        return EXIT_USAGE
+    try:
+        body = automation.pull_request_body(project.relative(path), args.issue, args.submitter)
+    except automation.SubmissionError as exc:
+        print(f"advocacy submission: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    sys.stdout.write(body)
+    return EXIT_OK
+
+
 def build_parser() -> argparse.ArgumentParser:
     """The command-line interface, with one sub-command per task."""
     common = argparse.ArgumentParser(add_help=False)
@@ -404,6 +537,156 @@ def build_parser() -> argparse.ArgumentParser:
     issue.add_argument("file", metavar="FILE", help="the issue body, or - for standard input")
     issue.add_argument("--id", help="the case id, when the title is not in Latin script")
     issue.set_defaults(handler=_issue_to_case)
+
+    links = commands.add_parser(
+        "links",
+        parents=[common],
+        help="check that the addresses of every case's sources still answer (needs the network)",
+        description=(
+            "Request every url and archive_url of the cases' sources (HEAD, then GET when HEAD is refused), "
+            "a few at a time, and list the broken ones with their file, line and field. Exit 1 when one is "
+            "broken. A site that answers 429 (slow down) gets a warning, not an error."
+        ),
+    )
+    links.add_argument(
+        "--timeout",
+        type=float,
+        default=automation.DEFAULT_TIMEOUT,
+        metavar="SECONDS",
+        help=f"seconds to wait for each request (default {automation.DEFAULT_TIMEOUT:g})",
+    )
+    links.add_argument(
+        "--workers",
+        type=int,
+        default=automation.DEFAULT_WORKERS,
+        help=f"requests at once (default {automation.DEFAULT_WORKERS}; "
+        f"never more than {automation.PER_HOST} to one host)",
+    )
+    links.add_argument(
+        "--format",
+        choices=("text", "github", "markdown"),
+        default="text",
+        help="text (default), github (workflow annotations), or markdown (a table)",
+    )
+    links.add_argument(
+        "--summary",
+        metavar="FILE",
+        help="also append the Markdown report to FILE (such as $GITHUB_STEP_SUMMARY)",
+    )
+    links.set_defaults(handler=_links)
+
+    support = commands.add_parser(
+        "support",
+        help="the acknowledgement of a support request, and the requests waiting for an answer",
+        description=(
+            "`acknowledge` prints the comment posted on a new support request; `overdue` lists the open "
+            f"requests nobody but their author answered within {automation.ACKNOWLEDGE_WORKING_DAYS} working "
+            "days; `answered` lists those labelled as waiting that have an answer now."
+        ),
+    )
+    support_actions = support.add_subparsers(dest="action", metavar="ACTION", required=True)
+    support_actions.add_parser(
+        "acknowledge", help="print the comment that acknowledges a new request"
+    ).set_defaults(handler=_support)
+    for name, text in (
+        ("overdue", "print the numbers of the requests to label: no answer past the promised time"),
+        ("answered", "print the numbers of the labelled requests that have been answered since"),
+    ):
+        action = support_actions.add_parser(name, help=text, description=text)
+        action.add_argument(
+            "--issues",
+            required=True,
+            metavar="FILE",
+            help=f"the output of: gh issue list --label support --json {automation.GH_FIELDS}",
+        )
+        action.add_argument(
+            "--label",
+            default=automation.NEEDS_RESPONSE_LABEL,
+            help=f"the label of waiting requests (default {automation.NEEDS_RESPONSE_LABEL})",
+        )
+        if name == "overdue":
+            action.add_argument("--now", type=_moment, help="the time to judge at (default: now), ISO 8601")
+        action.set_defaults(handler=_support)
+
+    submission = commands.add_parser(
+        "submission",
+        help="the texts the issue-to-case workflow posts: the draft pull request, or what to fix",
+        description=(
+            "`pull-request` prints the body of the draft pull request adding a case submitted as an issue "
+            "(crediting the submitter by handle only); `problems` prints the comment that shows the "
+            "submitter the report of issue-to-case."
+        ),
+    )
+    submission_actions = submission.add_subparsers(dest="action", metavar="ACTION", required=True)
+    pull_request = submission_actions.add_parser(
+        "pull-request", parents=[common], help="print the body of the draft pull request"
+    )
+    pull_request.add_argument("--issue", type=int, required=True, help="the number of the issue")
+    pull_request.add_argument("--submitter", required=True, help="the GitHub login of who opened it")
+    pull_request.add_argument("--case", required=True, metavar="PATH", help="the case file made from it")
+    pull_request.set_defaults(handler=_submission)
+    problems_parser = submission_actions.add_parser(
+        "problems", help="print the comment listing what the submitter must fix"
+    )
+    problems_parser.add_argument(
+        "report", metavar="REPORT", help="the output of issue-to-case, or - for stdin"
+    )
+    problems_parser.set_defaults(handler=_submission)
+
+    manifesto = commands.add_parser(
+        "manifesto",
+        help="compare, check and release versions of the manifesto",
+        description=(
+            "The manifesto changes by pull request: `diff` shows what a change does, clause by clause; `check` "
+            "says what the pull request still needs; `release` freezes a new version."
+        ),
+    )
+    steps = manifesto.add_subparsers(dest="action", metavar="ACTION", required=True)
+    diff = steps.add_parser(
+        "diff",
+        parents=[common],
+        help="print a Markdown summary of the changes between two git revisions, clause by clause",
+        description=(
+            "Print, in GitHub Markdown, every clause of manifesto/index.md added, removed or changed from BASE "
+            "to HEAD (default: the working tree), with the words changed marked, and the other files of "
+            "manifesto/ that changed."
+        ),
+    )
+    diff.add_argument("base", metavar="BASE", help="the git revision before the change, such as origin/main")
+    diff.add_argument(
+        "head", metavar="HEAD", nargs="?", help="the revision after it (default: the working tree)"
+    )
+    diff.set_defaults(handler=_manifesto_diff)
+    check = steps.add_parser(
+        "check",
+        parents=[common],
+        help="exit with 1 when a change of the manifesto lacks a changelog item, changes or reuses an id, "
+        "or edits a released version",
+        description=(
+            "Check the manifesto as it is in the working tree, and the way it changed since BASE: each clause "
+            "changed has an item under `unreleased` in manifesto/changelog.yml, no clause id was changed or "
+            "reused, no released version was edited. Each problem says what to write."
+        ),
+    )
+    check.add_argument("base", metavar="BASE", help="the git revision before the change, such as origin/main")
+    check.add_argument("--format", choices=("text", "github", "json"), default="text", help="output format")
+    check.set_defaults(handler=_manifesto_check)
+    release_parser = steps.add_parser(
+        "release",
+        parents=[common],
+        help="freeze the current text as a new version and move the unreleased changes into it",
+        description=(
+            "Write manifesto/versions/VERSION/ (the text, and each translation that is current) and a new "
+            "changelog entry holding the unreleased changes. Without VERSION, the changes decide it: a "
+            "removed or reversed position raises the first number, a new or refined one the middle number, a "
+            "wording fix the last (before 1.0.0, one step less)."
+        ),
+    )
+    release_parser.add_argument(
+        "version", metavar="VERSION", nargs="?", help="the version number, such as 1.1.0"
+    )
+    release_parser.add_argument("--summary", required=True, help="what the version changes, in one line")
+    release_parser.set_defaults(handler=_manifesto_release)
     return parser
 
 

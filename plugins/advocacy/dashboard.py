@@ -3,13 +3,13 @@ links that start or update each translation on the hosting platform."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 from pathlib import PurePosixPath
 from typing import Any
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import keys, missing_strings, strings
+from advocacy.manifesto import parse_text
 from advocacy.pins import read
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text
@@ -87,12 +87,10 @@ def build_dashboard(
     return Dashboard(counts, items, left_out)
 
 
-_CLAUSE = re.compile(r"^###\s.*\{#([a-z0-9-]+)\}\s*$", re.MULTILINE)
-
-
 def clause_ids(text: str) -> list[str]:
     """The ids of the manifesto's clauses in a file (``### Title {#id}`` headings)."""
-    return _CLAUSE.findall(text)
+    parsed, _ = parse_text(text, "")
+    return [c.id for c in parsed.clauses if c.level == 3] if parsed is not None else []
 
 
 def clause_counts(units: list[Unit]) -> dict[str, int]:

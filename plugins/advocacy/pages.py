@@ -246,7 +246,7 @@ class SitePages:
                 "translations/index.md",
                 ui["translations"]["title"],
                 "translations",
-                lambda: self._render(
+                lambda: self.render(
                     "translations.html", f"{self.prefix}translations/", dashboard=self.dashboard
                 ),
             )
@@ -322,7 +322,8 @@ class SitePages:
             cached = cache[("search", record.id)] = Markup("<div hidden>" + "".join(spans) + "</div>")  # noqa: S704
         return cached
 
-    def _render(self, template: str, url: str, **context: Any) -> str:
+    def render(self, template: str, url: str, **context: Any) -> str:
+        """Render one of the hub's templates for the page at ``url``, its links relative to that page."""
         # Links are written from the site root (ROOT), then ROOT becomes the way up from this page: one
         # replacement per page instead of a computation per link.
         html = (
@@ -335,7 +336,7 @@ class SitePages:
     def _catalogue(self) -> str:
         url = f"{self.prefix}catalogue/"
         records = self.catalogue.records
-        return self._render(
+        return self.render(
             "catalogue.html",
             url,
             facets=[(f, self.facet_values(f)) for f in FACETS],
@@ -348,7 +349,7 @@ class SitePages:
         def render() -> str:
             records = self.catalogue.index[facet][value]
             url = self.facet_url(facet, value, number)
-            return self._render(
+            return self.render(
                 "listing.html",
                 url,
                 facet=facet,
@@ -370,13 +371,13 @@ class SitePages:
             (d, self.loc.term("dossiers", d), len(self.catalogue.index["dossier"].get(d, [])))
             for d in self.vocabularies.terms.get("dossiers", {})
         ]
-        return self._render("dossiers.html", url, dossiers=sorted(dossiers, key=lambda d: d[1].casefold()))
+        return self.render("dossiers.html", url, dossiers=sorted(dossiers, key=lambda d: d[1].casefold()))
 
     def _dossier(self, dossier: str) -> str:
         url = self.dossier_url(dossier)
         records = sorted(self.catalogue.index["dossier"].get(dossier, []), key=lambda r: (r.date, r.id))
         term = self.vocabularies.terms["dossiers"][dossier]
-        return self._render(
+        return self.render(
             "dossier.html",
             url,
             dossier=dossier,
@@ -407,7 +408,7 @@ class SitePages:
             (o, self.loc.term("organizations", o), len(self.catalogue.index["organization"].get(o, [])))
             for o in self.vocabularies.terms.get("organizations", {})
         ]
-        return self._render(
+        return self.render(
             "organizations.html", url, organizations=sorted(organizations, key=lambda o: o[1].casefold())
         )
 
@@ -420,7 +421,7 @@ class SitePages:
             for topic in record.topics:
                 topics[topic] = topics.get(topic, 0) + 1
         dossiers = sorted({d for r in records for d in r.dossiers})
-        return self._render(
+        return self.render(
             "organization.html",
             url,
             organization=organization,
@@ -433,7 +434,7 @@ class SitePages:
 
     def _data(self) -> str:
         url = f"{self.prefix}data/"
-        return self._render(
+        return self.render(
             "data.html",
             url,
             fields=self.model.fields,
@@ -456,15 +457,15 @@ class SitePages:
             "changes": changes,
         }
         return (
-            self._render("case_top.html", url, **context),
-            self._render("case_bottom.html", url, **context),
+            self.render("case_top.html", url, **context),
+            self.render("case_bottom.html", url, **context),
         )
 
     def home(self, url: str, manifesto: str | None = None) -> str:
         """The sections the home page shows below its text: featured and recent cases, ways in, and the
         manifesto (at the site-root-relative URL ``manifesto``, when the site has one)."""
         featured = [self.catalogue.by_id[i] for i in self.featured if i in self.catalogue.by_id]
-        return self._render(
+        return self.render(
             "home.html",
             url,
             featured=featured,

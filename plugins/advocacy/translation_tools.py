@@ -90,8 +90,10 @@ def repin(project: Project, units: list[Unit], sources: list[Path], since: str) 
         PinError: when a path is not a source of translations, or git cannot show it at ``since``.
     """
     done: list[tuple[Path, str]] = []
-    for source in sources:
-        mine = [u for u in units if u.source == source and u.translation is not None]
+    for given in sources:
+        # docs/manifesto is a link to manifesto/: compare real paths, and ask git about the real one.
+        source = given.resolve()
+        mine = [u for u in units if u.source.resolve() == source and u.translation is not None]
         if not mine:
             raise PinError(f"{project.relative(source)} is not the source of any translation")
         before = _git_show(project, source, since)

@@ -102,7 +102,8 @@ def translation_units(project: Project, case_files: Iterable[tuple[str, str, Pat
             if found is not None and found[1]:
                 continue  # the original itself
             units.append(_unit("case", source, source_text, code, found[0] if found else None))
-    skip = {project.docs_dir / project.cases_dirname}
+    # Released versions of the manifesto are frozen: their translations are not kept current.
+    skip = {project.docs_dir / project.cases_dirname, project.docs_dir / "manifesto" / "versions"}
     for page in sorted(_pages(project.docs_dir, skip)):
         name, language = split_language(page.relative_to(project.docs_dir).as_posix(), others, default)
         if language != default:

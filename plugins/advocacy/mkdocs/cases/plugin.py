@@ -1,4 +1,4 @@
-"""The ``advocacy-cases`` plugin: validate every case and build only what is valid."""
+"""The ``advocacy-cases`` plugin: validate every case and the manifesto, and build only what is valid."""
 
 from __future__ import annotations
 
@@ -13,6 +13,7 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from advocacy.manifesto import Manifesto, load_manifesto, manifesto_dir
 from advocacy.mkdocs.cases.config import CasesConfig
 from advocacy.mkdocs.site import is_first_build, project_from_config, repository_edit_base
 from advocacy.problems import Severity
@@ -23,6 +24,7 @@ from advocacy.schema import case_schema
 log = get_plugin_logger(__name__)
 
 SCHEMA_PATH = "schema/case.schema.json"
+MANIFESTO = "manifesto/"
 
 
 class CasesPlugin(BasePlugin[CasesConfig]):
@@ -32,6 +34,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         self.cache = ReadCache()
         self.project: Project | None = None
         self.repository: Repository | None = None
+        self.manifesto: Manifesto | None = None
         self.edit_base: str | None = None
         self.schema_json = ""
 
@@ -47,6 +50,12 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 f"{project.relative(link)} must be a symbolic link to ../{project.cases_dirname} so that cases "
                 f"enter the site; create it with: ln -s ../{project.cases_dirname} {project.relative(link)} "
                 "(on Windows, enable symbolic links in Git: git config core.symlinks true, then check out again)"
+            )
+        extensions = [str(e) for e in config.markdown_extensions]
+        if manifesto_dir(project).is_dir() and not any(e.split(".")[-1] == "attr_list" for e in extensions):
+            raise PluginError(
+                "the manifesto's clause ids ({#id} after each heading) need the attr_list extension: add "
+                "'- attr_list' under markdown_extensions in mkdocs.yml"
             )
         self.project = project
         self.edit_base = repository_edit_base(config, project)
@@ -65,14 +74,17 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 self.repository.model, self.repository.vocabularies, self.project.language_codes
             )
             self.schema_json = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
-            for problem in self.repository.problems:
+            self.manifesto = load_manifesto(self.project)
+            for problem in [*self.repository.problems, *self.manifesto.problems]:
                 report = log.warning if problem.severity is Severity.ERROR else log.info
                 report(str(problem))
         repository = self.repository
         keep = {f.display for f in repository.published_files()} | set(repository.published_media())
         prefix = self.project.cases_dirname + "/"
         for file in list(files):
-            if file.src_uri.startswith(prefix) and file.src_uri not in keep:
+            if (file.src_uri.startswith(prefix) and file.src_uri not in keep) or (
+                file.src_uri.startswith(MANIFESTO) and not file.src_uri.endswith(".md")
+            ):
                 files.remove(file)
         return files
 

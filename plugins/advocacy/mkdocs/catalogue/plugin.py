@@ -7,6 +7,7 @@ It reads the repository the ``advocacy-cases`` plugin checked, and turns build e
 
 from __future__ import annotations
 
+import itertools
 import json
 import shutil
 from pathlib import Path, PurePosixPath
@@ -27,6 +28,7 @@ from advocacy.dashboard import build_dashboard, repository_base
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.history import changes_since_pin
 from advocacy.htmlpage import collapse_whitespace, isolate_latin, set_alternates, set_direction
+from advocacy.manifesto_pages import ManifestoPages
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.languages import build_languages, split_languages
@@ -49,6 +51,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def __init__(self) -> None:
         self.catalogue: Catalogue | None = None
         self.site: SitePages | None = None
+        self.manifesto: ManifestoPages | None = None
         self.generated: dict[str, GeneratedPage] = {}
         self.written: dict[str, dict[str, str]] = {}
         self.shells: dict[str, list[GeneratedPage]] = {}
@@ -123,6 +126,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             featured=tuple(self.config.featured),
             dashboard=build_dashboard(project, self.units, language, repository_base(config)),
         )
+        self.manifesto = (
+            ManifestoPages(self.site, cases.manifesto, _issue_url(config))
+            if cases.manifesto is not None
+            else None
+        )
         for file in list(files):
             if file.src_uri.startswith(MATERIAL_SCRIPTS):
                 files.remove(file)
@@ -131,7 +139,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.shell_html = {}
         prefix = language_prefix(language, self.default)
         in_nav = set(_nav_files(config.nav))
-        for page in self.site.pages():
+        manifesto_pages = self.manifesto.pages() if self.manifesto is not None else iter(())
+        for page in itertools.chain(self.site.pages(), manifesto_pages):
             if page.shell is not None:
                 if page.shell not in self.shells:
                     self.shells[page.shell] = []
@@ -208,6 +217,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if page.url == self.site.prefix:
             manifesto = files.get_file_from_path("manifesto/index.md")
             return html + self.site.home(page.url, manifesto.url if manifesto is not None else None)
+        if self.manifesto is not None and folder == "manifesto" and file_name == "index.md":
+            return self.manifesto.banner(page.url) + self.manifesto.propose_links(html)
+        version = folder.removeprefix("manifesto/versions/")
+        if (
+            self.manifesto is not None
+            and version != folder
+            and "/" not in version
+            and file_name == "index.md"
+        ):
+            return self.manifesto.frozen_banner(page.url, version) + html
         return html
 
     def _changes(self, case_id: str) -> str:
@@ -232,7 +251,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             "advocacy_feed": relative(page.url, self.site.prefix + "feed.xml"),
             "advocacy_indexed": page.url not in self.generated
             and page.url not in self.shells
-            and page.file.src_uri != "404.md",
+            and page.file.src_uri != "404.md"
+            # A released version repeats the manifesto's words: search finds the current text only.
+            and not page.file.src_uri.startswith("manifesto/versions/"),
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
         # The language switcher goes to the same page in each language when it exists, else to that language's
@@ -461,6 +482,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 def _site_url(config: MkDocsConfig) -> str:
     """The site's public address ending in ``/``, or ``/`` when mkdocs.yml sets none."""
     return config.site_url.rstrip("/") + "/" if config.site_url else "/"
+
+
+def _issue_url(config: MkDocsConfig) -> str | None:
+    """The "new issue" page of the repository on GitHub, or ``None`` when ``repo_url`` is not on GitHub."""
+    repo_url = config.repo_url or ""
+    if not repo_url.startswith("https://github.com/"):
+        return None
+    return repo_url.rstrip("/") + "/issues/new"
 
 
 def _nav_files(nav: Any) -> list[str]:

@@ -39,8 +39,9 @@ $(ACTIONLINT):
 
 setup: $(STAMP) $(ACTIONLINT) ## Create .venv and install the project with pinned dependencies (and actionlint)
 
-build: setup ## Build the site into site/ (strict: any warning fails)
+build: setup ## Build the site into site/ (strict: any warning fails), then check every page and link is there
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
+	$(BIN)/advocacy check-site site
 
 serve: setup ## Build the site and serve it on http://$(HOST)/ with live reload
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST)

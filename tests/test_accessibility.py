@@ -91,10 +91,15 @@ def test_no_accessibility_violation(browser: object, server: str, language: str,
     assert violations == [], url
 
 
-def test_the_catalogue_with_results_has_no_violation(browser: object, server: str) -> None:  # noqa: F811
-    """The catalogue after a search, with its checkboxes, counts and results, passes too."""
+@pytest.mark.parametrize(
+    "path",
+    ["catalogue/?topic=copyright", "catalogue/?q=blackout", "ar/catalogue/?q=blackout&outcome=success"],
+)
+def test_the_catalogue_with_results_has_no_violation(browser: object, server: str, path: str) -> None:  # noqa: F811
+    """The catalogue after filtering and after a search by words, with its checkboxes, counts and results,
+    passes too, in English and Arabic."""
     page = browser.new_page()  # type: ignore[attr-defined]
-    page.goto(server + "catalogue/?topic=copyright")
+    page.goto(server + path)
     page.wait_for_selector("[data-adv-status]:not(:empty)")
     result = axe_api.Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     assert [v["id"] for v in result.response["violations"]] == []

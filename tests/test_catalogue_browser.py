@@ -122,3 +122,34 @@ def test_nothing_is_downloaded_for_search_until_the_reader_searches(browser: obj
     page, requested = _open(browser, server + "catalogue/")
     page.wait_for_load_state("networkidle")  # type: ignore[attr-defined]
     assert not [url for url in requested if "/pagefind/" in url]
+
+
+def _tab_to(page: object, selector: str, limit: int = 200) -> int:
+    """Press Tab until the element matching ``selector`` has the focus; return how many presses it took."""
+    for presses in range(1, limit + 1):
+        page.keyboard.press("Tab")  # type: ignore[attr-defined]
+        if page.evaluate("(s) => document.activeElement && document.activeElement.matches(s)", selector):  # type: ignore[attr-defined]
+            return presses
+    raise AssertionError(f"{selector} cannot be reached with the Tab key")
+
+
+def test_search_and_filters_work_with_the_keyboard_alone(browser: object, server: str) -> None:
+    """With only Tab, Enter and Space, a reader searches, opens a facet, ticks a filter and reaches a result."""
+    page, _ = _open(browser, server + "catalogue/")
+    _tab_to(page, "#adv-q")
+    page.keyboard.type("blackout")  # type: ignore[attr-defined]
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_selector("[data-adv-status]:not(:empty)")  # type: ignore[attr-defined]
+    assert "A blackout against a bad law" in _titles(page)
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["blackout"]}  # type: ignore[attr-defined]
+    # A closed facet opens from its summary with Enter; its boxes then take the focus and tick with Space.
+    _tab_to(page, "details:has(ul[data-facet=outcome]) > summary")
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    _tab_to(page, '.adv-facet input[data-facet="outcome"][value="success"]')
+    page.keyboard.press("Space")  # type: ignore[attr-defined]
+    page.wait_for_function("() => location.search.includes('outcome=success')")  # type: ignore[attr-defined]
+    assert page.is_checked('.adv-facet input[data-facet="outcome"][value="success"]')  # type: ignore[attr-defined]
+    assert parse_qs(urlsplit(page.url).query) == {"q": ["blackout"], "outcome": ["success"]}  # type: ignore[attr-defined]
+    _tab_to(page, "[data-adv-results] .adv-case__title")
+    page.keyboard.press("Enter")  # type: ignore[attr-defined]
+    page.wait_for_url("**/cases/**")  # type: ignore[attr-defined]

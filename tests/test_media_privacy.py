@@ -3,10 +3,13 @@
 from __future__ import annotations
 
 import struct
+import subprocess
+from pathlib import Path
 
 from advocacy.imagemeta import has_location
 from advocacy.repository import load_repository
-from tests.conftest import VALID_CASE, ProjectFactory
+from tests.conftest import VALID_CASE, ProjectFactory, write_project
+from tests.test_site_build import build
 
 
 def _tiff(tag: int, little: bool = True) -> bytes:
@@ -57,3 +60,36 @@ def test_an_image_with_gps_is_refused_and_so_is_the_case_that_shows_it(make_proj
         for m in messages
     )
     assert repository.published_files() == []
+
+
+def test_an_image_through_a_reference_definition_is_checked_like_an_inline_one(
+    make_project: ProjectFactory,
+) -> None:
+    """![alt][label] with [label]: https://... is a remote image (refused), and ![][label] lacks its text."""
+    body = (
+        "What was done.\n\n![The square][photo] and ![][local]\n\n"
+        "[photo]: https://example.org/square.jpg\n[LOCAL]: media/square.jpg\n"
+    )
+    case = VALID_CASE.replace("What was done.", body)
+    project = make_project({"cases/square.md": case, "cases/media/square.jpg": _jpeg(0x010F)})
+    messages = [str(p) for p in load_repository(project).problems]
+    line = case.split("\n").index("![The square][photo] and ![][local]") + 1
+    assert messages == [
+        f'cases/square.md:{line}: error: "https://example.org/square.jpg" is not in the repository; put the image '
+        "in cases/media/ and write ![description](media/<file name>) (the site loads nothing from other sites)",
+        f'cases/square.md:{line}: error: the image "media/square.jpg" has no text alternative; describe it '
+        "between the brackets: ![what the image shows](media/square.jpg)",
+    ]
+
+
+def test_no_git_author_appears_on_the_site(tmp_path: Path) -> None:
+    """A site built from a repository with commits by a named author shows neither the name nor the e-mail."""
+    project = write_project(tmp_path, {"cases/blackout.md": VALID_CASE})
+    author = ["-c", "user.name=Jane Q. Contributor", "-c", "user.email=jane.contributor@example.net"]
+    for command in (["init", "-q"], ["add", "-A"], [*author, "commit", "-q", "-m", "Add a case"]):
+        subprocess.run(["git", *command], cwd=project.root, check=True, capture_output=True)
+    assert build(project.root, "--strict").returncode == 0
+    for page in (project.root / "site").rglob("*"):
+        if page.is_file() and page.suffix in {".html", ".xml", ".json", ".csv", ".js"}:
+            text = page.read_text(encoding="utf-8", errors="replace")
+            assert "Jane Q. Contributor" not in text and "jane.contributor" not in text, page

@@ -321,16 +321,19 @@ def test_links_are_checked_weekly_never_on_pull_requests() -> None:
     assert '--summary "$GITHUB_STEP_SUMMARY"' in str(workflow["jobs"]["links"]["steps"])
 
 
-def test_the_issue_body_reaches_the_command_only_through_the_environment() -> None:
-    """issue-to-case reads the body from a variable; the credit and the commit use the handle, never an e-mail."""
+def test_the_issue_body_never_reaches_the_shell_as_text() -> None:
+    """issue-to-case reads the body from a file gh wrote; the id of a non-Latin title comes through the
+    environment; the credit and the commit use the handle, never an e-mail."""
     text = (WORKFLOWS / "issue-to-case.yml").read_text(encoding="utf-8")
     workflow = _load(WORKFLOWS / "issue-to-case.yml")
     job = workflow["jobs"]["case"]
     assert "github.event.label.name == 'case: accepted'" in job["if"]
+    assert "github.event_name == 'workflow_dispatch'" in job["if"]
     steps = {step.get("id"): step for step in job["steps"]}
-    assert steps["case"]["env"] == {"ISSUE_BODY": "${{ github.event.issue.body }}"}
-    assert "printf '%s\\n' \"$ISSUE_BODY\" | .venv/bin/advocacy issue-to-case -" in steps["case"]["run"]
-    assert text.count("github.event.issue.body") == 1
+    assert steps["case"]["env"] == {"CASE_ID": "${{ inputs.id }}"}
+    assert '.venv/bin/advocacy issue-to-case "$RUNNER_TEMP/body.md" --id "$CASE_ID"' in steps["case"]["run"]
+    assert 'gh issue view "$NUMBER" --json body --jq .body > "$RUNNER_TEMP/body.md"' in text
+    assert "github.event.issue.body" not in text
     assert 'user.email="41898282+github-actions[bot]@users.noreply.github.com"' in text
     assert "github.event.issue.user.email" not in text and "user.name }}" not in text
     assert "gh pr create --draft" in text

@@ -30,7 +30,9 @@ _IMAGE = re.compile(
 _RAW_HTML = re.compile(r"<([A-Za-z][A-Za-z0-9-]*)(?=[\s/>])")
 _DESTINATION = re.compile(r"\]\(\s*<?([^)\s>]*)")
 _AUTOLINK = re.compile(r"<([A-Za-z][A-Za-z0-9+.-]*:[^>\s]*)>")
-_DEFINITION = re.compile(r" {0,3}\[[^\]]+\]:\s*<?([^\s>]+)")
+_DEFINITION = re.compile(r" {0,3}\[([^\]]+)\]:\s*<?([^\s>]+)")
+# An image whose address is a reference definition: ![alt][label], ![alt][] or ![alt].
+_REFERENCE_IMAGE = re.compile(r"!\[([^\]]*)\](?:\[([^\]]*)\])?(?![(:\[])")
 
 
 @dataclass(frozen=True)
@@ -54,7 +56,7 @@ class Heading:
 
 @dataclass(frozen=True)
 class Image:
-    """An inline image (``![alt](src)``)."""
+    """An image: inline (``![alt](src)``), or through a reference definition (``![alt][label]``)."""
 
     alt: str
     src: str
@@ -72,6 +74,8 @@ def scan_all(body: str, first_line: int) -> tuple[list[Heading], list[Image], li
     headings: list[Heading] = []
     images: list[Image] = []
     unsafe: list[Unsafe] = []
+    definitions: dict[str, str] = {}
+    references: list[tuple[str, str, int]] = []
     fence: str | None = None
     for number, line in enumerate(body.split("\n"), start=first_line):
         match = _FENCE.match(line)
@@ -96,15 +100,30 @@ def scan_all(body: str, first_line: int) -> tuple[list[Heading], list[Image], li
             for image in _IMAGE.finditer(text):
                 src = image.group(2) if image.group(2) is not None else image.group(3)
                 images.append(Image(image.group(1).strip(), src, number))
+            for image in _REFERENCE_IMAGE.finditer(_IMAGE.sub("", text)):
+                references.append((image.group(1).strip(), image.group(2) or image.group(1), number))
         for tag in _RAW_HTML.finditer(text):
             unsafe.append(Unsafe("html", tag.group(0) + ">", number))
         definition = _DEFINITION.match(line)
-        if definition is not None and not safe_address(definition.group(1)):
-            unsafe.append(Unsafe("link", definition.group(1), number))
+        if definition is not None:
+            definitions.setdefault(_label(definition.group(1)), definition.group(2))
+            if not safe_address(definition.group(2)):
+                unsafe.append(Unsafe("link", definition.group(2), number))
         for match in (*_DESTINATION.finditer(text), *_AUTOLINK.finditer(text)):
             if not safe_address(match.group(1)):
                 unsafe.append(Unsafe("link", match.group(1), number))
+    # A reference image is an image only when its label is defined (the definition may come later).
+    for alt, label, number in references:
+        src = definitions.get(_label(label))
+        if src is not None:
+            images.append(Image(alt, src, number))
+    images.sort(key=lambda image: image.line)
     return headings, images, unsafe
+
+
+def _label(text: str) -> str:
+    """A reference label as Markdown matches it: case and runs of spaces do not count."""
+    return " ".join(text.split()).casefold()
 
 
 _SAFE_SCHEMES = {"http", "https", "mailto"}

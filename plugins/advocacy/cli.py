@@ -18,6 +18,7 @@ from pathlib import Path
 
 from advocacy import automation
 from advocacy.forms import CASE_FORM, case_form_text
+from advocacy.integrity import check_site
 from advocacy.issue_case import submission_from_issue
 from advocacy.manifesto import load_manifesto
 from advocacy.manifesto_changes import ReleaseError, RevisionError, check_revision, diff_revisions, release
@@ -81,6 +82,18 @@ def _validate(args: argparse.Namespace) -> int:
             file=sys.stderr,
         )
     return EXIT_INVALID if errors else EXIT_OK
+
+
+def _check_site(args: argparse.Namespace) -> int:
+    project = _project(args)
+    site = Path(args.site) if args.site else project.root / "site"
+    if not (site / "index.html").is_file():
+        print(f"advocacy check-site: {site} holds no built site; run `make build` first", file=sys.stderr)
+        return EXIT_USAGE
+    problems = check_site(project, load_repository(project), load_manifesto(project), site)
+    sys.stdout.write(format_text(problems))
+    print(f"{len(problems)} problem(s) in {site}.", file=sys.stderr)
+    return EXIT_INVALID if problems else EXIT_OK
 
 
 def _manifesto_diff(args: argparse.Namespace) -> int:
@@ -632,6 +645,19 @@ def build_parser() -> argparse.ArgumentParser:
         "report", metavar="REPORT", help="the output of issue-to-case, or - for stdin"
     )
     problems_parser.set_defaults(handler=_submission)
+
+    check_site_parser = commands.add_parser(
+        "check-site",
+        parents=[common],
+        help="check a built site: every valid page of every language is there, every internal link resolves",
+        description=(
+            "After a build: check that every published case, page and manifesto text of every language has its "
+            "page in SITE, and that every internal link, anchor, stylesheet, script and image of the final HTML "
+            "resolves. Exit 1 when something is missing or broken."
+        ),
+    )
+    check_site_parser.add_argument("site", metavar="SITE", nargs="?", help="the built site (default: site/)")
+    check_site_parser.set_defaults(handler=_check_site)
 
     manifesto = commands.add_parser(
         "manifesto",

@@ -9,8 +9,8 @@ from typing import Any
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import keys, missing_strings, strings
-from advocacy.manifesto import parse_text
-from advocacy.pins import read
+from advocacy.manifesto import read_clauses
+from advocacy.pins import read, split
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text
 from advocacy.translations import STATUSES, Unit, split_language
@@ -89,8 +89,9 @@ def build_dashboard(
 
 def clause_ids(text: str) -> list[str]:
     """The ids of the manifesto's clauses in a file (``### Title {#id}`` headings)."""
-    parsed, _ = parse_text(text, "")
-    return [c.id for c in parsed.clauses if c.level == 3] if parsed is not None else []
+    _, _, body = split(text)
+    clauses, _ = read_clauses(body, 1, "")
+    return [c.id for c in clauses if c.level == 3]
 
 
 def clause_counts(units: list[Unit]) -> dict[str, int]:

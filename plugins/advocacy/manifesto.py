@@ -172,7 +172,21 @@ def parse_text(text: str, display: str) -> tuple[ManifestoText | None, list[Prob
         )
         title = ""
     version = values.get("version")
-    headings, _, unsafe = scan_all(source.body, source.body_line)
+    clauses, clause_problems = read_clauses(source.body, source.body_line, display)
+    problems.extend(clause_problems)
+    if not clauses:
+        problems.append(
+            Problem(display, None, None, "the manifesto has no clauses (### Title {#id} headings)")
+        )
+    text_version = str(version) if version is not None else None
+    return ManifestoText(display, title.strip(), tuple(clauses), text_version), problems
+
+
+def read_clauses(body_text: str, first_line: int, display: str) -> tuple[list[Clause], list[Problem]]:
+    """The parts and clauses of a manifesto's body (whose first line is line ``first_line`` of its file), and
+    the problems of their headings."""
+    problems: list[Problem] = []
+    headings, _, unsafe = scan_all(body_text, first_line)
     for item in unsafe:
         what = (
             "raw HTML" if item.kind == "html" else "a link address that is not http, https, mailto or a path"
@@ -180,12 +194,12 @@ def parse_text(text: str, display: str) -> tuple[ManifestoText | None, list[Prob
         problems.append(
             Problem(display, item.line, None, f'found {what} ("{item.text}"); write Markdown without it')
         )
-    lines = source.body.split("\n")
+    lines = body_text.split("\n")
     clauses: list[Clause] = []
     seen: dict[str, int] = {}
     starts = [h for h in headings if h.level <= 3]
     for index, heading in enumerate(starts):
-        raw = lines[heading.line - source.body_line]
+        raw = lines[heading.line - first_line]
         if heading.level == 1:
             problems.append(
                 Problem(
@@ -231,15 +245,10 @@ def parse_text(text: str, display: str) -> tuple[ManifestoText | None, list[Prob
             )
             continue
         seen[clause_id] = heading.line
-        end = starts[index + 1].line if index + 1 < len(starts) else source.body_line + len(lines)
-        body = "\n".join(lines[heading.line + 1 - source.body_line : end - source.body_line]).strip("\n")
+        end = starts[index + 1].line if index + 1 < len(starts) else first_line + len(lines)
+        body = "\n".join(lines[heading.line + 1 - first_line : end - first_line]).strip("\n")
         clauses.append(Clause(clause_id, heading.level, heading.text, body, heading.line))
-    if not clauses:
-        problems.append(
-            Problem(display, None, None, "the manifesto has no clauses (### Title {#id} headings)")
-        )
-    text_version = str(version) if version is not None else None
-    return ManifestoText(display, title.strip(), tuple(clauses), text_version), problems
+    return clauses, problems
 
 
 def suggest_id(title: str) -> str:

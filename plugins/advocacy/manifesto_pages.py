@@ -61,6 +61,10 @@ class ManifestoPages:
         """The frozen text of a version: in this language when it is translated, else in the original's."""
         return f"{self._prefix_for(self.manifesto.versions.get(version, {}))}versions/{version}/"
 
+    def guide_url(self) -> str:
+        """The guide to changing and endorsing the manifesto (a page of docs/, in the original's language)."""
+        return self.site.prefix_of(self.manifesto.default) + "contribute/manifesto/"
+
     def current_url(self) -> str:
         """The current text: in this language when it is translated, else in the original's."""
         return self._prefix_for(self.manifesto.texts)

@@ -295,3 +295,38 @@ def test_a_manifesto_problem_fails_the_strict_build(tmp_path: Path) -> None:
         'manifesto/index.md:15: error: the heading "Freedom of panorama" has no id' in line
         for line in warnings(result.stderr)
     ), result.stderr
+
+
+def test_markup_in_the_manifesto_is_refused_and_never_reaches_the_page(tmp_path: Path) -> None:
+    """Raw HTML, a javascript: link and an event handler in a heading are reported with their lines, and the
+    page built anyway (not strict) carries none of them."""
+    text = (
+        _current()
+        .replace(
+            "Everyone may photograph public art.",
+            "Everyone may photograph public art. <script>alert(1)</script> [x](javascript:alert(2))",
+        )
+        .replace(
+            "### Free knowledge {#free-knowledge}", '### Free knowledge {#free-knowledge onclick="alert(3)"}'
+        )
+    )
+    project = write_project(
+        tmp_path,
+        {"manifesto/index.md": text, "manifesto/changelog.yml": "unreleased: []\nversions: []\n"},
+    )
+    (tmp_path / "docs" / "manifesto").symlink_to("../manifesto", target_is_directory=True)
+    _configure(tmp_path / "mkdocs.yml")
+    result = build(project.root)
+    assert result.returncode == 0, result.stderr
+    reported = "\n".join(warnings(result.stderr))
+    assert (
+        'manifesto/index.md:11: error: the heading "Free knowledge" has "{#free-knowledge onclick="alert(3)"}" '
+        "after it; write only its id there, such as {#free-knowledge}: other attributes are not published"
+    ) in reported
+    assert 'manifesto/index.md:17: error: found raw HTML ("<script>")' in reported
+    assert (
+        "manifesto/index.md:17: error: found a link address that is not http, https, mailto or a path"
+        in reported
+    )
+    html = (tmp_path / "site/manifesto/index.html").read_text(encoding="utf-8")
+    assert "<script>alert" not in html and "javascript:" not in html and "onclick" not in html

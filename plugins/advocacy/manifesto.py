@@ -42,6 +42,7 @@ from advocacy.strict_yaml import Mapping, Node, Sequence, YamlError, parse
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 VERSION = re.compile(r"(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)\.(0|[1-9][0-9]*)")
 _ID_SUFFIX = re.compile(r"\{\s*#([^\s}]*)\s*\}\s*$")
+_ATTRIBUTES = re.compile(r"\{([^}]*)\}\s*$")
 MAX_FILE_BYTES = 262144
 LEVELS = ("patch", "minor", "major")
 
@@ -211,6 +212,18 @@ def read_clauses(body_text: str, first_line: int, display: str) -> tuple[list[Cl
             )
             continue
         match = _ID_SUFFIX.search(raw)
+        attributes = _ATTRIBUTES.search(raw)
+        if match is None and attributes is not None:
+            problems.append(
+                Problem(
+                    display,
+                    heading.line,
+                    None,
+                    f'the heading "{heading.text}" has "{{{attributes.group(1).strip()}}}" after it; write only '
+                    f"its id there, such as {{#{suggest_id(heading.text)}}}: other attributes are not published",
+                )
+            )
+            continue
         if match is None:
             problems.append(
                 Problem(

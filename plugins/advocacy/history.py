@@ -8,9 +8,9 @@ answer (``None``), and pages just say that the source changed.
 from __future__ import annotations
 
 import difflib
-import subprocess
 from pathlib import Path
 
+from advocacy.git import GitError, run_git
 from advocacy.pins import fingerprint, pin_of, translatable
 
 MAX_REVISIONS = 50
@@ -19,16 +19,9 @@ MAX_LINES = 80
 
 def _git(root: Path, *args: str) -> str | None:
     try:
-        result = subprocess.run(  # noqa: S603 - git with arguments of our own
-            ["git", *args],  # noqa: S607 - git from PATH, as contributors run it
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError:
+        return run_git(root, *args)
+    except GitError:
         return None
-    return result.stdout if result.returncode == 0 else None
 
 
 def source_at_pin(root: Path, source: Path, pin: str) -> str | None:

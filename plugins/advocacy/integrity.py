@@ -8,7 +8,7 @@ plugins and generated pages add. ``advocacy check-site`` runs it, and ``make bui
 from __future__ import annotations
 
 import posixpath
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterator
 from dataclasses import dataclass
 from html.parser import HTMLParser
 from pathlib import Path, PurePosixPath
@@ -18,7 +18,7 @@ from advocacy.manifesto import Manifesto, manifesto_dir
 from advocacy.problems import Problem
 from advocacy.project import Project
 from advocacy.repository import Repository
-from advocacy.translations import split_language
+from advocacy.translations import markdown_pages, split_language
 from advocacy.urls import language_prefix
 
 # Attributes that lead somewhere, by element.
@@ -128,7 +128,7 @@ def expected_pages(
         prefix = language_prefix(case_file.language, default)
         yield case_file.display, f"{prefix}{project.cases_dirname}/{case_file.case_id}/index.html"
     skip = {project.docs_dir / project.cases_dirname, project.docs_dir / "manifesto"}
-    for source in _markdown_files(project.docs_dir, skip):
+    for source in markdown_pages(project.docs_dir, skip):
         name, code = split_language(source.relative_to(project.docs_dir).as_posix(), codes, default)
         yield project.relative(source), language_prefix(code, default) + _html_path(name)
     folder = manifesto_dir(project)
@@ -140,16 +140,6 @@ def expected_pages(
                 project.relative(folder / where / name),
                 f"{language_prefix(code, default)}manifesto/{where}index.html",
             )
-
-
-def _markdown_files(folder: Path, skip: set[Path]) -> Iterable[Path]:
-    for entry in sorted(folder.iterdir()):
-        if entry in skip or entry.name.startswith("."):
-            continue
-        if entry.is_dir():
-            yield from _markdown_files(entry, skip)
-        elif entry.suffix == ".md":
-            yield entry
 
 
 def _html_path(name: str) -> str:

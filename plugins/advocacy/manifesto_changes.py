@@ -10,12 +10,12 @@ import datetime as dt
 import difflib
 import html
 import re
-import subprocess
 from dataclasses import dataclass
 from pathlib import Path, PurePath
 
 import yaml
 
+from advocacy.git import GitError, run_git
 from advocacy.manifesto import (
     Change,
     Changelog,
@@ -154,16 +154,24 @@ def _escape(text: str) -> str:
     return html.escape(text, quote=False).replace("@", "@\u200b").replace("#", "&#35;")
 
 
-def _marked(runs: list[tuple[str, str]]) -> str:
-    paragraphs: list[list[str]] = [[]]
+def paragraphs_of(runs: list[tuple[str, str]]) -> list[list[tuple[str, str]]]:
+    """Word-diff runs grouped into the paragraphs of the newer text (a removed paragraph break joins two)."""
+    paragraphs: list[list[tuple[str, str]]] = [[]]
     for kind, text in runs:
-        if text == PARAGRAPH:
-            if kind != "del" and paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        escaped = _escape(text)
-        paragraphs[-1].append(escaped if kind == "same" else f"<{kind}>{escaped}</{kind}>")
-    return "\n\n".join(" ".join(words) for words in paragraphs if words)
+        if text != PARAGRAPH:
+            paragraphs[-1].append((kind, text))
+        elif kind != "del" and paragraphs[-1]:
+            paragraphs.append([])
+    return [runs for runs in paragraphs if runs]
+
+
+def _marked(runs: list[tuple[str, str]]) -> str:
+    return "\n\n".join(
+        " ".join(
+            _escape(text) if kind == "same" else f"<{kind}>{_escape(text)}</{kind}>" for kind, text in words
+        )
+        for words in paragraphs_of(runs)
+    )
 
 
 def markdown_summary(
@@ -214,24 +222,15 @@ def _with_breaks(paragraphs: tuple[str, ...]) -> list[str]:
 # Git --------------------------------------------------------------------------------------------------------
 
 
-class RevisionError(Exception):
+class RevisionError(GitError):
     """A git revision cannot be read; the message says why."""
 
 
 def _git(root: Path, *args: str) -> str:
     try:
-        result = subprocess.run(  # noqa: S603 - git with arguments of our own
-            ["git", *args],  # noqa: S607 - git from PATH, as contributors run it
-            cwd=root,
-            capture_output=True,
-            text=True,
-            check=False,
-        )
-    except OSError as exc:
-        raise RevisionError(f"git cannot be run: {exc}") from exc
-    if result.returncode != 0:
-        raise RevisionError(result.stderr.strip() or f"git {' '.join(args)} failed")
-    return result.stdout
+        return run_git(root, *args)
+    except GitError as exc:
+        raise RevisionError(str(exc)) from exc
 
 
 def verify_revision(root: Path, revision: str) -> None:

@@ -16,7 +16,7 @@ from markupsafe import Markup
 
 from advocacy.dates import PartialDate
 from advocacy.manifesto import Manifesto, ManifestoText, Release, load_manifesto_model
-from advocacy.manifesto_changes import PARAGRAPH, ClauseChange, compare, word_diff
+from advocacy.manifesto_changes import ClauseChange, compare, paragraphs_of, word_diff
 from advocacy.pages import GeneratedPage, SitePages
 from advocacy.regions import regions_of
 
@@ -292,15 +292,12 @@ class ManifestoPages:
 
 def marked(runs: list[tuple[str, str]], inline: bool = False) -> Markup:
     """Word-diff runs as HTML: paragraphs (unless ``inline``), removed words in ``del``, added ones in ``ins``."""
-    paragraphs: list[list[Markup]] = [[]]
-    for kind, text in runs:
-        if text == PARAGRAPH:
-            if kind != "del" and paragraphs[-1]:
-                paragraphs.append([])
-            continue
-        piece = Markup("{}").format(text) if kind == "same" else _WRAP[kind].format(text)
-        paragraphs[-1].append(piece)
-    joined = [Markup(" ").join(words) for words in paragraphs if words]
+    joined = [
+        Markup(" ").join(
+            Markup("{}").format(text) if kind == "same" else _WRAP[kind].format(text) for kind, text in words
+        )
+        for words in paragraphs_of(runs)
+    ]
     if inline:
         return Markup(" ").join(joined)
     return Markup("").join(Markup("<p>{}</p>").format(p) for p in joined)

@@ -4,11 +4,11 @@
 from __future__ import annotations
 
 import json
-import subprocess
 from collections import Counter
 from pathlib import Path
 from typing import Any
 
+from advocacy.git import GitError, run_git
 from advocacy.pins import fingerprint, pin_of, read, split, with_pin
 from advocacy.project import Project
 from advocacy.translations import STATUSES, Unit
@@ -114,16 +114,10 @@ def repin(project: Project, units: list[Unit], sources: list[Path], since: str) 
 
 def _git_show(project: Project, path: Path, revision: str) -> str:
     name = project.relative(path)
-    result = subprocess.run(  # noqa: S603 - git with a path of the project
-        ["git", "show", f"{revision}:{name}"],  # noqa: S607 - git from PATH, as contributors run it
-        cwd=project.root,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    if result.returncode != 0:
-        raise PinError(f"git cannot show {name} at {revision}: {result.stderr.strip()}")
-    return result.stdout
+    try:
+        return run_git(project.root, "show", f"{revision}:{name}")
+    except GitError as exc:
+        raise PinError(f"git cannot show {name} at {revision}: {exc}") from exc
 
 
 def translation_text(project: Project, source: Path, language: str) -> tuple[Path, str]:

@@ -104,7 +104,7 @@ def translation_units(project: Project, case_files: Iterable[tuple[str, str, Pat
             units.append(_unit("case", source, source_text, code, found[0] if found else None))
     # Released versions of the manifesto are frozen: their translations are not kept current.
     skip = {project.docs_dir / project.cases_dirname, project.docs_dir / "manifesto" / "versions"}
-    for page in sorted(_pages(project.docs_dir, skip)):
+    for page in sorted(markdown_pages(project.docs_dir, skip)):
         name, language = split_language(page.relative_to(project.docs_dir).as_posix(), others, default)
         if language != default:
             continue
@@ -123,11 +123,12 @@ def _unit(kind: str, source: Path, source_text: str, language: str, path: Path |
     return Unit(kind, source, language, path, status, method)
 
 
-def _pages(folder: Path, skip: set[Path]) -> Iterable[Path]:
+def markdown_pages(folder: Path, skip: set[Path]) -> Iterable[Path]:
+    """The Markdown files under ``folder``, in order, leaving out the folders in ``skip`` and hidden ones."""
     for entry in sorted(folder.iterdir()):
         if entry in skip or entry.name.startswith("."):
             continue
         if entry.is_dir():
-            yield from _pages(entry, skip)
+            yield from markdown_pages(entry, skip)
         elif entry.suffix == ".md":
             yield entry

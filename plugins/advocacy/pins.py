@@ -16,6 +16,8 @@ from typing import Any
 import yaml
 
 PIN = re.compile(r"sha256:[0-9a-f]{16}")
+# libyaml's loader when PyYAML has it (the wheels do): pins are read from every translation at every build.
+_LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
 _FRONTMATTER = re.compile(r"\A---[ \t]*\n(.*?\n)---[ \t]*(?:\n|\Z)", re.DOTALL)
 
 
@@ -32,7 +34,7 @@ def split(text: str) -> tuple[dict[str, Any], str, str]:
     if match is None:
         return {}, "", text
     try:
-        values = yaml.safe_load(match[1]) or {}
+        values = yaml.load(match[1], Loader=_LOADER) or {}  # noqa: S506 - a safe loader
     except (yaml.YAMLError, ValueError):  # PyYAML raises ValueError for a date that does not exist
         values = {}
     return (values if isinstance(values, dict) else {}), match[1], text[match.end() :]

@@ -251,6 +251,9 @@ def test_a_released_version_says_it_is_frozen_and_where_the_current_text_is(site
     """A released version's page names its version, status and date, and links to the current text."""
     article = _article(_page(site, "manifesto/versions/0.1.0"))
     assert "You are reading version 0.1.0 (Draft), released on September 1, 2026." in article
+    # The text sits in the frame that numbers its clauses, like the current text's.
+    assert article.count('<div class="adv-manifesto-text">') == 1
+    assert _article(_page(site, "manifesto")).count('<div class="adv-manifesto-text">') == 1
     assert 'href="../../../manifesto/">Read the current text</a>' in article
 
 

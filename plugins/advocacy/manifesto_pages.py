@@ -234,6 +234,23 @@ class ManifestoPages:
         template = _WRAP.get(change.kind, Markup("{}"))
         return Markup("").join(Markup("<p>{}</p>").format(template.format(p)) for p in clause.paragraphs)
 
+    def clause_title(self, clause_id: str, version: str | None = None) -> str:
+        """The title of a clause as a reader of this language knows it: in that version's text (``None``: the
+        current one) or, for a clause removed since, in the last text that had it; the id if none has it."""
+        manifesto = self.manifesto
+        texts = [manifesto.texts] if version is None else [manifesto.versions.get(version, {})]
+        texts += (
+            [manifesto.versions[r.version] for r in manifesto.changelog.releases]
+            if manifesto.changelog
+            else []
+        )
+        for by_language in texts:
+            for code in (self.site.language, manifesto.default):
+                text = by_language.get(code)
+                if text is not None and clause_id in text.by_id:
+                    return text.by_id[clause_id].title
+        return clause_id
+
     def day(self, value: dt.date) -> str:
         """A day in this language."""
         return self.site.loc.date(PartialDate(value.year, value.month, value.day))
@@ -262,6 +279,12 @@ class ManifestoPages:
             latest=changelog.latest if changelog else None,
             frozen=release,
         )
+
+    @staticmethod
+    def text(html: str) -> str:
+        """A manifesto text's HTML in the frame that numbers its clauses in reading order (a style: the
+        numbers follow positions, while the ids in links never change)."""
+        return f'<div class="adv-manifesto-text">\n{html}\n</div>'
 
     def propose_links(self, html: str) -> str:
         """After the text of each clause, a link that opens a proposal for that clause."""

@@ -218,7 +218,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             manifesto = files.get_file_from_path("manifesto/index.md")
             return html + self.site.home(page.url, manifesto.url if manifesto is not None else None)
         if self.manifesto is not None and folder == "manifesto" and file_name == "index.md":
-            return self.manifesto.banner(page.url) + self.manifesto.propose_links(html)
+            return self.manifesto.banner(page.url) + self.manifesto.text(self.manifesto.propose_links(html))
         version = folder.removeprefix("manifesto/versions/")
         if (
             self.manifesto is not None
@@ -226,7 +226,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             and "/" not in version
             and file_name == "index.md"
         ):
-            return self.manifesto.frozen_banner(page.url, version) + html
+            return self.manifesto.frozen_banner(page.url, version) + self.manifesto.text(html)
         return html
 
     def _changes(self, case_id: str) -> str:

@@ -263,6 +263,9 @@ def test_the_changelog_lists_every_version_with_its_changes(site: Path) -> None:
     assert article.index('id="unreleased"') < article.index('id="v0.2.0"') < article.index('id="v0.1.0"')
     assert "Adds freedom of panorama; drops the open internet clause for now." in article
     assert "Removed clause" in article and "New clause" in article
+    # Items name clauses by their titles: a removed one by its title in the last text that had it.
+    assert '<a href="../../manifesto/versions/0.2.0/#panorama">Freedom of panorama</a>:' in article
+    assert '<span class="adv-badge">Removed clause</span> Open internet:' in article
     assert 'href="../../manifesto/versions/0.2.0/changes/"' in article
 
 

@@ -1582,3 +1582,14 @@ def test_the_repository_manifesto_is_valid() -> None:
     assert manifesto.current is not None and manifesto.changelog is not None
     assert manifesto.changelog.latest is not None
     assert manifesto.changelog.latest.version in manifesto.versions
+
+
+def test_a_pull_request_may_change_the_text_and_release_it_at_once(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """The items of a version released in the same pull request count for the clauses it changed."""
+    project = committed(tmp_path)
+    changelog = with_unreleased(CHANGELOG_TEXT, ("free-knowledge", "wording", "Improving is sharing too."))
+    write(project, {INDEX: EDITED, CHANGELOG: changelog})
+    release(project, "Clearer words.", today=TODAY)
+    assert cli(capsys, project, "check", "HEAD")[0] == 0

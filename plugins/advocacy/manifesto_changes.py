@@ -335,7 +335,10 @@ def check_revision(project: Project, base: str, today: dt.date | None = None) ->
         base_changelog, _ = read_changelog(base_changelog_text, changelog_display, project.language_codes)
     if new is not None:
         changes = compare(old, new)
-        problems.extend(_changelog_problems(manifesto, changes, changelog_display))
+        released_before = (
+            {r.version for r in base_changelog.releases} if base_changelog is not None else set()
+        )
+        problems.extend(_changelog_problems(manifesto, changes, changelog_display, released_before))
         problems.extend(_id_problems(root, base, folder, old, changes, base_changelog))
     problems.extend(_frozen_problems(project, base, folder))
     if base_changelog is not None and manifesto.changelog is not None:
@@ -354,12 +357,16 @@ def check_revision(project: Project, base: str, today: dt.date | None = None) ->
     return problems
 
 
-def _changelog_problems(manifesto: Manifesto, changes: list[ClauseChange], display: str) -> list[Problem]:
-    """Every clause the text changed has an unreleased item of the right kind."""
+def _changelog_problems(
+    manifesto: Manifesto, changes: list[ClauseChange], display: str, released_before: set[str]
+) -> list[Problem]:
+    """Every clause the text changed has an item of the right kind: unreleased, or in a version the same pull
+    request releases (one not in ``released_before``)."""
     if manifesto.changelog is None:
         return []
     listed: dict[str, set[str]] = {}
-    for item in manifesto.changelog.unreleased:
+    new_releases = [r for r in manifesto.changelog.releases if r.version not in released_before]
+    for item in [*manifesto.changelog.unreleased, *(c for r in new_releases for c in r.changes)]:
         listed.setdefault(item.clause, set()).add(item.change)
     problems = []
     for change in changes:

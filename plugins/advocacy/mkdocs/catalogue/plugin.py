@@ -325,6 +325,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.written.setdefault(name, {})[self.site.language] = page.url
         return output
 
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Keep the default language's 404 page as rendered: every language build writes its own at the root
+        of the site, the second process's at any moment, and the default's is put back once all are done."""
+        if template_name == "404.html" and self.site is not None and self.site.language == self.default:
+            self.not_found = set_direction(output_content, self.site.loc.direction)
+        return output_content
+
     # Before mkdocs-static-i18n (-100), whose handler in the first build goes on to build the other languages
     # (this plugin's state then moves to them).
     @event_priority(0)
@@ -332,10 +339,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Write this language's pages made from shells, and its feed."""
         assert self.site is not None and self.catalogue is not None
         site_dir = Path(config.site_dir)
-        not_found = site_dir / "404.html"
-        if self.site.language == self.default and not_found.is_file():
-            # Every language build writes its 404 page at the root, the last one winning: keep the default's.
-            self.not_found = set_direction(not_found.read_text(encoding="utf-8"), self.site.loc.direction)
         for shell_url, pages in self.shells.items():
             frame = self.shell_html.get(shell_url)
             if frame is None:

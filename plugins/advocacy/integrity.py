@@ -8,9 +8,9 @@ plugins and generated pages add. ``advocacy check-site`` runs it, and ``make bui
 from __future__ import annotations
 
 import posixpath
+import re
 from collections.abc import Iterator
-from dataclasses import dataclass
-from html.parser import HTMLParser
+from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
@@ -30,36 +30,42 @@ _REFERENCES = {
     "source": ("src",),
     "form": ("action",),
 }
+# A start tag, its attributes (quoted values may hold ">"), and one attribute. The site's HTML is written by
+# MkDocs, the theme and the sanitiser: attribute values are quoted, and "<" in text is always escaped, so a tag
+# is a tag (an HTML parser, at forty thousand pages, took minutes).
+_TAG = re.compile(r"<([a-zA-Z][\w-]*)((?:[^>\"']|\"[^\"]*\"|'[^']*')*)>")
+_ATTRIBUTE = re.compile(r"""([\w:-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s"'>]+))""")
 
 
-class _Page(HTMLParser):
-    """The ids of one page and the addresses it refers to."""
-
-    def __init__(self) -> None:
-        super().__init__(convert_charrefs=True)
-        self.ids: set[str] = set()
-        self.references: list[str] = []
-
-    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
-        values = dict(attrs)
-        for name in ("id", "name") if tag == "a" else ("id",):
-            value = values.get(name)
-            if value:
-                self.ids.add(value)
-        for name in _REFERENCES.get(tag, ()):
-            value = values.get(name)
-            if value is not None and not (tag == "link" and values.get("rel") in {"canonical", "preconnect"}):
-                self.references.append(value)
-
-
-@dataclass(frozen=True)
-class _Parsed:
-    ids: frozenset[str]
-    references: tuple[str, ...]
+def _read_page(html: str) -> tuple[set[str], list[str]]:
+    """The ids (and anchor names) of a page, and the addresses it refers to."""
+    ids: set[str] = set()
+    references: list[str] = []
+    for tag in _TAG.finditer(html):
+        name = tag.group(1).lower()
+        attributes = tag.group(2)
+        if name not in _REFERENCES and "id=" not in attributes:
+            continue  # most tags: nothing to read
+        values = {
+            m.group(1).lower(): unescape(
+                m.group(2) if m.group(2) is not None else m.group(3) or m.group(4) or ""
+            )
+            for m in _ATTRIBUTE.finditer(attributes)
+        }
+        for key in ("id", "name") if name == "a" else ("id",):
+            if values.get(key):
+                ids.add(values[key])
+        for key in _REFERENCES.get(name, ()):
+            value = values.get(key)
+            if value is not None and not (
+                name == "link" and values.get("rel") in {"canonical", "preconnect"}
+            ):
+                references.append(value)
+    return ids, references
 
 
 class SiteChecker:
-    """Reads the HTML of a built site once and answers for every page.
+    """Reads the HTML of a built site and answers for every page (keeping each page's ids, not its text).
 
     Args:
         site: The folder of the built site.
@@ -67,17 +73,26 @@ class SiteChecker:
 
     def __init__(self, site: Path) -> None:
         self.site = site
-        self._pages: dict[str, _Parsed] = {}
+        self._ids: dict[str, frozenset[str]] = {}
+        self._files: dict[str, bool] = {}
 
-    def page(self, path: str) -> _Parsed:
-        """The ids and references of the HTML file at ``path`` (relative to the site)."""
-        parsed = self._pages.get(path)
-        if parsed is None:
-            reader = _Page()
-            reader.feed((self.site / path).read_text(encoding="utf-8", errors="replace"))
-            reader.close()
-            parsed = self._pages[path] = _Parsed(frozenset(reader.ids), tuple(reader.references))
-        return parsed
+    def _read(self, path: str) -> list[str]:
+        """The addresses the HTML file at ``path`` (relative to the site) refers to; its ids are kept."""
+        ids, references = _read_page((self.site / path).read_text(encoding="utf-8", errors="replace"))
+        self._ids[path] = frozenset(ids)
+        return references
+
+    def ids(self, path: str) -> frozenset[str]:
+        """The ids of the HTML file at ``path``."""
+        if path not in self._ids:
+            self._read(path)
+        return self._ids[path]
+
+    def _is_file(self, path: str) -> bool:
+        found = self._files.get(path)
+        if found is None:
+            found = self._files[path] = (self.site / path).is_file()
+        return found
 
     def target(self, page: str, address: str) -> tuple[str | None, str]:
         """The site file an internal address on ``page`` leads to (``None`` if none) and its fragment."""
@@ -90,7 +105,7 @@ class SiteChecker:
         if joined.startswith(".."):
             return None, parts.fragment
         for candidate in (joined, posixpath.join(joined, "index.html")):
-            if candidate != "." and (self.site / candidate).is_file():
+            if candidate != "." and self._is_file(candidate):
                 return candidate, unquote(parts.fragment)
         return None, unquote(parts.fragment)
 
@@ -99,7 +114,7 @@ class SiteChecker:
         fragment that names no element of its page."""
         for file in sorted(self.site.rglob("*.html")):
             page = file.relative_to(self.site).as_posix()
-            for address in self.page(page).references:
+            for address in self._read(page):
                 parts = urlsplit(address)
                 if parts.scheme or parts.netloc or address == "#":
                     continue
@@ -108,7 +123,7 @@ class SiteChecker:
                     yield Problem(
                         f"site/{page}", None, None, f'the link "{address}" leads to no file of the site'
                     )
-                elif fragment and target.endswith(".html") and fragment not in self.page(target).ids:
+                elif fragment and target.endswith(".html") and fragment not in self.ids(target):
                     yield Problem(
                         f"site/{page}",
                         None,

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import xml.etree.ElementTree as ET
 from pathlib import Path
 
 import pytest
@@ -336,3 +337,19 @@ def test_markup_in_the_manifesto_is_refused_and_never_reaches_the_page(tmp_path:
     )
     html = (tmp_path / "site/manifesto/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html and "javascript:" not in html and "onclick" not in html
+
+
+def test_each_language_has_a_feed_of_the_released_versions(site: Path) -> None:
+    """manifesto/feed.xml lists the versions newest first, each leading to what it changed, in each language."""
+    feed = ET.fromstring((site / "fr/manifesto/feed.xml").read_text(encoding="utf-8"))  # noqa: S314 - our own output
+    atom = "{http://www.w3.org/2005/Atom}"
+    entries = [
+        (e.findtext(f"{atom}title"), e.find(f"{atom}link").get("href"))  # type: ignore[union-attr]
+        for e in feed.iter(f"{atom}entry")
+    ]
+    assert entries == [
+        ("Version 0.2.0 (Brouillon)", "https://example.org/fr/manifesto/versions/0.2.0/changes/"),
+        ("Version 0.1.0 (Brouillon)", "https://example.org/fr/manifesto/versions/0.1.0/changes/"),
+    ]
+    assert 'href="../../manifesto/feed.xml" type="application/atom+xml"' in _page(site, "manifesto/changelog")
+    assert (site / "ar/manifesto/feed.xml").is_file()

@@ -11,6 +11,7 @@ import datetime as dt
 import io
 import json
 from collections.abc import Iterable, Mapping
+from dataclasses import dataclass
 from typing import Any
 from xml.sax.saxutils import escape, quoteattr
 
@@ -128,46 +129,73 @@ def cases_csv(catalogue: Catalogue, site_url: str) -> str:
     return out.getvalue()
 
 
-def _timestamp(value: PartialDate) -> str:
-    return dt.datetime.combine(value.first_day, dt.time(), dt.UTC).isoformat().replace("+00:00", "Z")
+def _timestamp(value: dt.date) -> str:
+    return dt.datetime.combine(value, dt.time(), dt.UTC).isoformat().replace("+00:00", "Z")
 
 
-def atom_feed(catalogue: Catalogue, language: str, site_url: str, title: str, limit: int = 50) -> str:
-    """The Atom feed of the cases readable in ``language``, newest publication or update first."""
-    default = catalogue.default
-    prefix = language_prefix(language, default)
-    records = catalogue.recent(limit, language)
-    feed_url = f"{site_url}{prefix}feed.xml"
-    updated = _timestamp(records[0].last_change) if records else "1970-01-01T00:00:00Z"
+@dataclass(frozen=True)
+class FeedEntry:
+    """One entry of an Atom feed."""
+
+    title: str
+    url: str
+    updated: dt.date
+    summary: str
+    published: dt.date | None = None
+    author: str = "Advocacy Hub"
+    rights: str | None = None
+
+
+def atom(language: str, title: str, feed_url: str, page_url: str, entries: list[FeedEntry]) -> str:
+    """An Atom feed: its ``title``, its own address, the page it follows, and its entries, newest first."""
+    updated = max((e.updated for e in entries), default=dt.date(1970, 1, 1))
     lines = [
         '<?xml version="1.0" encoding="utf-8"?>',
         f'<feed xmlns="http://www.w3.org/2005/Atom" xml:lang={quoteattr(language)}>',
         f"<title>{escape(title)}</title>",
         f"<id>{escape(feed_url)}</id>",
         f'<link rel="self" href={quoteattr(feed_url)}/>',
-        f'<link rel="alternate" type="text/html" href={quoteattr(site_url + prefix + "catalogue/")}/>',
-        f"<updated>{updated}</updated>",
+        f'<link rel="alternate" type="text/html" href={quoteattr(page_url)}/>',
+        f"<updated>{_timestamp(updated)}</updated>",
     ]
-    for record in records:
-        version = record.versions[language]
-        url = case_url(site_url, record, language, default)
+    for entry in entries:
         lines += [
             "<entry>",
-            f"<title>{escape(version.title)}</title>",
-            f"<id>{escape(url)}</id>",
-            f'<link rel="alternate" type="text/html" href={quoteattr(url)}/>',
-            f"<updated>{_timestamp(record.last_change)}</updated>",
+            f"<title>{escape(entry.title)}</title>",
+            f"<id>{escape(entry.url)}</id>",
+            f'<link rel="alternate" type="text/html" href={quoteattr(entry.url)}/>',
+            f"<updated>{_timestamp(entry.updated)}</updated>",
         ]
-        if record.published is not None:
-            lines.append(f"<published>{_timestamp(record.published)}</published>")
+        if entry.published is not None:
+            lines.append(f"<published>{_timestamp(entry.published)}</published>")
         lines += [
-            f"<author><name>{escape(', '.join(record.contributors) or 'Advocacy Hub')}</name></author>",
-            f"<summary>{escape(version.summary)}</summary>",
-            f"<rights>{escape(record.license)}</rights>",
-            "</entry>",
+            f"<author><name>{escape(entry.author)}</name></author>",
+            f"<summary>{escape(entry.summary)}</summary>",
         ]
+        if entry.rights is not None:
+            lines.append(f"<rights>{escape(entry.rights)}</rights>")
+        lines.append("</entry>")
     lines.append("</feed>")
     return "\n".join(lines) + "\n"
+
+
+def atom_feed(catalogue: Catalogue, language: str, site_url: str, title: str, limit: int = 50) -> str:
+    """The Atom feed of the cases readable in ``language``, newest publication or update first."""
+    default = catalogue.default
+    prefix = language_prefix(language, default)
+    entries = [
+        FeedEntry(
+            title=record.versions[language].title,
+            url=case_url(site_url, record, language, default),
+            updated=record.last_change.first_day,
+            summary=record.versions[language].summary,
+            published=record.published.first_day if record.published is not None else None,
+            author=", ".join(record.contributors) or "Advocacy Hub",
+            rights=record.license,
+        )
+        for record in catalogue.recent(limit, language)
+    ]
+    return atom(language, title, f"{site_url}{prefix}feed.xml", f"{site_url}{prefix}catalogue/", entries)
 
 
 def sitemap(pages: Mapping[str, Mapping[str, str]], site_url: str, default: str) -> str:

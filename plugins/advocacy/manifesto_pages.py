@@ -15,6 +15,7 @@ from urllib.parse import urlencode
 from markupsafe import Markup
 
 from advocacy.dates import PartialDate
+from advocacy.exports import FeedEntry, atom
 from advocacy.manifesto import Manifesto, ManifestoText, Release, load_manifesto_model
 from advocacy.manifesto_changes import ClauseChange, compare, paragraphs_of, word_diff
 from advocacy.pages import GeneratedPage, SitePages
@@ -250,6 +251,27 @@ class ManifestoPages:
                 if text is not None and clause_id in text.by_id:
                     return text.by_id[clause_id].title
         return clause_id
+
+    def feed(self, site_url: str, title: str) -> str:
+        """The Atom feed of the released versions, each entry leading to what it changed."""
+        changelog = self.manifesto.changelog
+        entries = [
+            FeedEntry(
+                title=f"{self.ui['version'].format(version=r.version)} ({self.status(r)})",
+                url=site_url + self.changes_url(r.version),
+                updated=r.adopted or r.date,
+                summary=r.summary,
+                published=r.date,
+            )
+            for r in (changelog.releases if changelog is not None else ())
+        ]
+        return atom(
+            self.site.language,
+            title,
+            f"{site_url}{self.prefix}feed.xml",
+            f"{site_url}{self.prefix}changelog/",
+            entries,
+        )
 
     def day(self, value: dt.date) -> str:
         """A day in this language."""

@@ -370,6 +370,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         feed.write_text(
             atom_feed(self.catalogue, self.site.language, _site_url(config), title), encoding="utf-8"
         )
+        if self.manifesto is not None and self.manifesto.manifesto.changelog is not None:
+            feed = site_dir / self.manifesto.prefix / "feed.xml"
+            feed.parent.mkdir(parents=True, exist_ok=True)
+            title = f"{config.site_name}: {self.site.ui['manifesto']['changelog_title']}"
+            feed.write_text(self.manifesto.feed(_site_url(config), title), encoding="utf-8")
 
     # Last of the file events of the first build: the repository is checked and the site dir is clean.
     @event_priority(-130)

@@ -302,6 +302,19 @@ class ManifestoPages:
             frozen=release,
         )
 
+    def decorate(self, name: str, url: str, html: str) -> str:
+        """The HTML of a written page, with the manifesto's additions when it is one of its texts: ``name`` is
+        its source name without language (``manifesto/index.md``, ``manifesto/versions/1.0.0/index.md``)."""
+        folder, _, file_name = name.rpartition("/")
+        if file_name != "index.md":
+            return html
+        if folder + "/" == FOLDER:
+            return self.banner(url) + self.text(self.propose_links(html))
+        version = folder.removeprefix(f"{FOLDER}versions/")
+        if version != folder and "/" not in version:
+            return self.frozen_banner(url, version) + self.text(html)
+        return html
+
     @staticmethod
     def text(html: str) -> str:
         """A manifesto text's HTML in the frame that numbers its clauses in reading order (a style: the

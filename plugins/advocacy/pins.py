@@ -62,6 +62,11 @@ def pin_of(text: str) -> tuple[str | None, str | None]:
     return (str(method) if method is not None else None), (str(source) if source is not None else None)
 
 
+def pinned_to(source_text: str, translation_text: str) -> bool:
+    """Whether a translation's pin is the fingerprint of its source as it is (whatever its method)."""
+    return pin_of(translation_text)[1] == fingerprint(source_text)
+
+
 def with_pin(text: str, pin: str, method: str = "human") -> str:
     """The text of a translation file with ``translation.source`` set to ``pin`` (other lines unchanged).
 

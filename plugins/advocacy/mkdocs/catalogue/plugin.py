@@ -24,7 +24,7 @@ from mkdocs.utils.templates import TemplateContext
 
 from advocacy import search_index
 from advocacy.catalogue import Catalogue, build_catalogue
-from advocacy.dashboard import build_dashboard, repository_base
+from advocacy.dashboard import build_dashboard, issue_url, repository_base
 from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
 from advocacy.history import changes_since_pin
 from advocacy.htmlpage import collapse_whitespace, isolate_latin, set_alternates, set_direction
@@ -127,7 +127,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             dashboard=build_dashboard(project, self.units, language, repository_base(config)),
         )
         self.manifesto = (
-            ManifestoPages(self.site, cases.manifesto, _issue_url(config))
+            ManifestoPages(self.site, cases.manifesto, issue_url(config))
             if cases.manifesto is not None
             else None
         )
@@ -482,14 +482,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 def _site_url(config: MkDocsConfig) -> str:
     """The site's public address ending in ``/``, or ``/`` when mkdocs.yml sets none."""
     return config.site_url.rstrip("/") + "/" if config.site_url else "/"
-
-
-def _issue_url(config: MkDocsConfig) -> str | None:
-    """The "new issue" page of the repository on GitHub, or ``None`` when ``repo_url`` is not on GitHub."""
-    repo_url = config.repo_url or ""
-    if not repo_url.startswith("https://github.com/"):
-        return None
-    return repo_url.rstrip("/") + "/issues/new"
 
 
 def _nav_files(nav: Any) -> list[str]:

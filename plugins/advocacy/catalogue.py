@@ -18,6 +18,7 @@ from advocacy.pins import read
 from advocacy.regions import country_of, region_order, regions_of
 from advocacy.repository import Repository
 from advocacy.translations import unit_status
+from advocacy.urls import SiteUrls
 
 # The facets, in the order pages show them. Each maps a record to the values it is listed under.
 FACETS = (
@@ -128,6 +129,7 @@ class Catalogue:
     records: list[CaseRecord]
     languages: tuple[str, ...]
     default: str
+    urls: SiteUrls = field(default_factory=lambda: SiteUrls("en"))
     by_id: dict[str, CaseRecord] = field(default_factory=dict)
     index: dict[str, dict[str, list[CaseRecord]]] = field(default_factory=dict)
     # What the pages of every language share and compute once per build (see advocacy.pages).
@@ -264,7 +266,7 @@ def build_catalogue(repository: Repository, statuses: Mapping[Path, str] | None 
             )
         )
     records.sort(key=lambda r: (r.date, r.id), reverse=True)
-    return Catalogue(records, project.language_codes, default)
+    return Catalogue(records, project.language_codes, default, SiteUrls(default, project.cases_dirname))
 
 
 def _unique(values: Iterable[str]) -> tuple[str, ...]:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import PurePosixPath
-from typing import Any
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import keys, missing_strings, strings
@@ -13,8 +12,7 @@ from advocacy.manifesto import read_clauses
 from advocacy.pins import read, split
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text
-from advocacy.translations import STATUSES, Unit, split_language
-from advocacy.urls import language_prefix
+from advocacy.translations import STATUSES, Status, Unit, UnitKind, split_language
 
 # The dashboard lists at most this many outdated or missing items of each kind (the report of
 # `advocacy translations` lists them all): a page stays light at any size of the repository.
@@ -55,20 +53,20 @@ def build_dashboard(
             ``https://github.com/o/r/{action}/main/``, or ``None`` for no links to the hosting platform.
     """
     mine = [u for u in units if u.language == language]
-    counts = {kind: {status: 0 for status in STATUSES} for kind in KINDS}
+    counts: dict[str, dict[str, int]] = {kind: {status: 0 for status in STATUSES} for kind in KINDS}
     for unit in mine:
         counts[unit.kind][unit.status] += 1
     interface = len(keys(strings(project.default_language.code)))
     present = interface - len(missing_strings(language, project.default_language.code))
     counts["clause"] = clause_counts(mine)
     counts["interface"] = {status: 0 for status in STATUSES}
-    counts["interface"]["current"] = present
-    counts["interface"]["missing"] = interface - present
+    counts["interface"][Status.CURRENT] = present
+    counts["interface"][Status.MISSING] = interface - present
     items: list[Item] = []
     left_out = {kind: 0 for kind in KINDS}
     shown = {kind: 0 for kind in KINDS}
     for unit in mine:
-        if unit.status == "current":
+        if unit.status == Status.CURRENT:
             continue
         if shown[unit.kind] >= LIST_LIMIT:
             left_out[unit.kind] += 1
@@ -96,14 +94,14 @@ def clause_ids(text: str) -> list[str]:
 
 def clause_counts(units: list[Unit]) -> dict[str, int]:
     """Manifesto clauses of one language: translated in a current or an outdated file, or missing."""
-    counts = {status: 0 for status in STATUSES}
+    counts: dict[str, int] = {status: 0 for status in STATUSES}
     for unit in units:
-        if unit.kind != "manifesto":
+        if unit.kind != UnitKind.MANIFESTO:
             continue
         source = set(clause_ids(read(unit.source)))
         present = set(clause_ids(read(unit.translation))) & source if unit.translation else set()
-        counts["missing"] += len(source - present)
-        counts["current" if unit.status == "current" else "outdated"] += len(present)
+        counts[Status.MISSING] += len(source - present)
+        counts[Status.CURRENT if unit.status == Status.CURRENT else Status.OUTDATED] += len(present)
     return counts
 
 
@@ -111,10 +109,10 @@ def original_url(project: Project, unit: Unit) -> str:
     """The site-root-relative URL of a unit's source page."""
     default = project.default_language.code
     codes = project.language_codes
-    if unit.kind == "case":
+    if unit.kind == UnitKind.CASE:
         case_id = unit.source.name.split(".")[0]
         _, code = split_language(unit.source.name, codes, default)
-        return f"{language_prefix(code, default)}cases/{case_id}/"
+        return project.urls.case(case_id, code)
     name = PurePosixPath(unit.source.relative_to(project.docs_dir).as_posix())
     folder = name.parent if name.stem == "index" else name.parent / name.stem
     return "" if str(folder) == "." else f"{folder}/"
@@ -136,24 +134,3 @@ def help_url(project: Project, unit: Unit, repository_base: str | None) -> str |
     folder = quote(project.relative(target.parent))
     query = urlencode({"filename": target.name, "value": header})
     return repository_base.format(action="new") + folder + "?" + query
-
-
-def repository_base(config: Any) -> str | None:
-    """``<repo_url>/{action}/<branch>/`` from a MkDocs-style configuration's ``repo_url`` and the branch in its
-    ``edit_uri`` (``edit/<branch>/docs/``), or ``None`` when they do not say."""
-    repo_url, edit_uri = getattr(config, "repo_url", None), getattr(config, "edit_uri", None)
-    if not repo_url or not edit_uri:
-        return None
-    parts = str(edit_uri).strip("/").split("/")
-    if len(parts) < 2 or parts[0] != "edit":
-        return None
-    return str(repo_url).rstrip("/") + "/{action}/" + parts[1] + "/"
-
-
-def issue_url(config: Any) -> str | None:
-    """The "new issue" page of the repository, from a MkDocs-style configuration's ``repo_url`` when it is on
-    GitHub (whose issue forms take their fields from the address), else ``None``."""
-    repo_url = str(getattr(config, "repo_url", None) or "")
-    if not repo_url.startswith("https://github.com/"):
-        return None
-    return repo_url.rstrip("/") + "/issues/new"

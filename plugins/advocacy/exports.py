@@ -17,7 +17,7 @@ from xml.sax.saxutils import escape, quoteattr
 
 from advocacy.catalogue import CaseRecord, Catalogue
 from advocacy.dates import PartialDate
-from advocacy.urls import language_prefix
+from advocacy.urls import SiteUrls
 
 FORMAT = 1
 # Columns that are not frontmatter fields of the content model, and what they hold (the codebook).
@@ -46,17 +46,17 @@ def _date(value: PartialDate | None) -> str | None:
     return str(value) if value is not None else None
 
 
-def case_url(site_url: str, record: CaseRecord, language: str, default: str) -> str:
+def case_url(site_url: str, urls: SiteUrls, record: CaseRecord, language: str) -> str:
     """The public address of one language version of a case."""
-    return f"{site_url}{language_prefix(language, default)}cases/{record.id}/"
+    return site_url + urls.case(record.id, language)
 
 
-def record_data(record: CaseRecord, site_url: str, default: str) -> dict[str, Any]:
+def record_data(record: CaseRecord, site_url: str, urls: SiteUrls) -> dict[str, Any]:
     """One case as a JSON object: every public field, with dates as ISO 8601 text of their precision."""
     original = record.versions[record.original_language]
     return {
         "id": record.id,
-        "url": case_url(site_url, record, record.original_language, default),
+        "url": case_url(site_url, urls, record, record.original_language),
         "original_language": record.original_language,
         "title": original.title,
         "summary": original.summary,
@@ -64,7 +64,7 @@ def record_data(record: CaseRecord, site_url: str, default: str) -> dict[str, An
             code: {
                 "title": v.title,
                 "summary": v.summary,
-                "url": case_url(site_url, record, code, default),
+                "url": case_url(site_url, urls, record, code),
                 "translation": v.method,
             }
             for code, v in record.versions.items()
@@ -98,7 +98,7 @@ def record_data(record: CaseRecord, site_url: str, default: str) -> dict[str, An
 def cases_json(catalogue: Catalogue, site_url: str) -> str:
     """``cases.json``: ``{"format": 1, "count": N, "cases": [...]}``, cases sorted by id."""
     records = [
-        record_data(r, site_url, catalogue.default) for r in sorted(catalogue.records, key=lambda r: r.id)
+        record_data(r, site_url, catalogue.urls) for r in sorted(catalogue.records, key=lambda r: r.id)
     ]
     data = {"format": FORMAT, "count": len(records), "cases": records}
     return json.dumps(data, ensure_ascii=False, indent=1) + "\n"
@@ -124,7 +124,7 @@ def cases_csv(catalogue: Catalogue, site_url: str) -> str:
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)
     for record in sorted(catalogue.records, key=lambda r: r.id):
-        data = record_data(record, site_url, catalogue.default)
+        data = record_data(record, site_url, catalogue.urls)
         writer.writerow([_cell(data[c]) for c in CSV_COLUMNS])
     return out.getvalue()
 
@@ -181,12 +181,11 @@ def atom(language: str, title: str, feed_url: str, page_url: str, entries: list[
 
 def atom_feed(catalogue: Catalogue, language: str, site_url: str, title: str, limit: int = 50) -> str:
     """The Atom feed of the cases readable in ``language``, newest publication or update first."""
-    default = catalogue.default
-    prefix = language_prefix(language, default)
+    prefix = catalogue.urls.prefix(language)
     entries = [
         FeedEntry(
             title=record.versions[language].title,
-            url=case_url(site_url, record, language, default),
+            url=case_url(site_url, catalogue.urls, record, language),
             updated=record.last_change.first_day,
             summary=record.versions[language].summary,
             published=record.published.first_day if record.published is not None else None,

@@ -140,8 +140,7 @@ def expected_pages(
     default = project.default_language.code
     codes = project.language_codes
     for case_file in repository.published_files():
-        prefix = language_prefix(case_file.language, default)
-        yield case_file.display, f"{prefix}{project.cases_dirname}/{case_file.case_id}/index.html"
+        yield case_file.display, project.urls.case(case_file.case_id, case_file.language) + "index.html"
     skip = {project.docs_dir / project.cases_dirname, project.docs_dir / "manifesto"}
     for source in markdown_pages(project.docs_dir, skip):
         name, code = split_language(source.relative_to(project.docs_dir).as_posix(), codes, default)

@@ -18,7 +18,7 @@ from advocacy.dates import PartialDate
 from advocacy.exports import FeedEntry, atom
 from advocacy.manifesto import Manifesto, ManifestoText, Release, load_manifesto_model
 from advocacy.manifesto_changes import ClauseChange, compare, paragraphs_of, word_diff
-from advocacy.pages import GeneratedPage, SitePages
+from advocacy.pages import GeneratedPage, PageKind, SitePages
 from advocacy.regions import regions_of
 
 FOLDER = "manifesto/"
@@ -90,14 +90,14 @@ class ManifestoPages:
             f"{self.prefix}changelog/",
             f"{FOLDER}changelog/index.md",
             self.ui["changelog_title"],
-            "changelog",
+            PageKind.CHANGELOG,
             self._changelog,
         )
         yield GeneratedPage(
             f"{self.prefix}endorsements/",
             f"{FOLDER}endorsements/index.md",
             self.ui["endorsements_title"],
-            "endorsements",
+            PageKind.ENDORSEMENTS,
             self._endorsements,
         )
         if changelog.latest is not None:
@@ -105,7 +105,7 @@ class ManifestoPages:
                 self.changes_url(None),
                 f"{FOLDER}changes/index.md",
                 self.ui["unreleased_title"],
-                "changes",
+                PageKind.CHANGES,
                 lambda: self._changes(None),
             )
         for release in changelog.releases:
@@ -114,7 +114,7 @@ class ManifestoPages:
                 url,
                 url.removeprefix(self.site.prefix) + "index.md",
                 self.ui["changes_title"].format(version=release.version),
-                "changes",
+                PageKind.CHANGES,
                 lambda release=release: self._changes(release),  # type: ignore[misc]
             )
 

@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
+from enum import StrEnum
 from functools import cache, cached_property
 from typing import Any
 
@@ -47,6 +48,23 @@ HIDDEN_FILTERS = ("decade", "language")
 HOME_FACETS = ("region", "topic", "dossier")
 
 
+class PageKind(StrEnum):
+    """What a generated page is."""
+
+    CATALOGUE = "catalogue"
+    LISTING = "listing"  # the cases with one facet value
+    DOSSIERS = "dossiers"
+    DOSSIER = "dossier"
+    ORGANIZATIONS = "organizations"
+    ORGANIZATION = "organization"
+    DATA = "data"
+    TRANSLATIONS = "translations"
+    CHANGELOG = "changelog"
+    ENDORSEMENTS = "endorsements"
+    CHANGES = "changes"  # what changed in a version of the manifesto
+    SHELL = "shell"  # the frame of the many pages of one shape
+
+
 @dataclass(frozen=True)
 class GeneratedPage:
     """A page the hub generates in one language.
@@ -56,8 +74,7 @@ class GeneratedPage:
         name: Its source name without language (``catalogue/topic/copyright/index.md``), the same in every
             language, so the versions of one page can be matched.
         title: Its title.
-        kind: ``catalogue``, ``listing``, ``dossiers``, ``dossier``, ``organizations``, ``organization``,
-            or ``data``.
+        kind: What the page is.
         render: Produces the page's HTML content.
         shell: For the many pages of one shape (facet lists, dossiers, organizations), the URL of the page
             whose theme output serves as their frame: the same depth, with ``_shell_`` segments. The build
@@ -68,7 +85,7 @@ class GeneratedPage:
     url: str
     name: str
     title: str
-    kind: str
+    kind: PageKind
     render: Callable[[], str]
     shell: str | None = None
 
@@ -127,7 +144,7 @@ class SitePages:
     def case_url(self, record: CaseRecord) -> str:
         """Where a reader of this language reads the case: in their language, else in the one shown instead."""
         version = record.version(self.language, self.default)
-        return f"{language_prefix(version.language, self.default)}cases/{record.id}/"
+        return self.catalogue.urls.case(record.id, version.language)
 
     def facet_url(self, facet: str, value: str, page: int = 1) -> str:
         """The static page listing the cases with one facet value."""
@@ -187,7 +204,7 @@ class SitePages:
             f"{self.prefix}catalogue/",
             "catalogue/index.md",
             ui["catalogue"]["title"],
-            "catalogue",
+            PageKind.CATALOGUE,
             self._catalogue,
         )
         for facet in FACETS:
@@ -203,7 +220,7 @@ class SitePages:
                         url,
                         url.removeprefix(self.prefix) + "index.md",
                         title,
-                        "listing",
+                        PageKind.LISTING,
                         self._listing_renderer(facet, value, number, pages),
                         shell=shell_of(url, 2 if number == 1 else 3),
                     )
@@ -211,7 +228,7 @@ class SitePages:
             f"{self.prefix}dossiers/",
             "dossiers/index.md",
             ui["dossiers"]["title"],
-            "dossiers",
+            PageKind.DOSSIERS,
             self._dossiers,
         )
         for dossier in self.vocabularies.terms.get("dossiers", {}):
@@ -219,7 +236,7 @@ class SitePages:
                 self.dossier_url(dossier),
                 f"dossiers/{dossier}/index.md",
                 self.loc.term("dossiers", dossier),
-                "dossier",
+                PageKind.DOSSIER,
                 lambda dossier=dossier: self._dossier(dossier),  # type: ignore[misc]
                 shell=shell_of(self.dossier_url(dossier), 1),
             )
@@ -227,7 +244,7 @@ class SitePages:
             f"{self.prefix}organizations/",
             "organizations/index.md",
             ui["organizations"]["title"],
-            "organizations",
+            PageKind.ORGANIZATIONS,
             self._organizations,
         )
         for organization in self.vocabularies.terms.get("organizations", {}):
@@ -235,17 +252,19 @@ class SitePages:
                 self.organization_url(organization),
                 f"organizations/{organization}/index.md",
                 self.loc.term("organizations", organization),
-                "organization",
+                PageKind.ORGANIZATION,
                 lambda organization=organization: self._organization(organization),  # type: ignore[misc]
                 shell=shell_of(self.organization_url(organization), 1),
             )
-        yield GeneratedPage(f"{self.prefix}data/", "data/index.md", ui["data"]["title"], "data", self._data)
+        yield GeneratedPage(
+            f"{self.prefix}data/", "data/index.md", ui["data"]["title"], PageKind.DATA, self._data
+        )
         if self.dashboard is not None:
             yield GeneratedPage(
                 f"{self.prefix}translations/",
                 "translations/index.md",
                 ui["translations"]["title"],
-                "translations",
+                PageKind.TRANSLATIONS,
                 lambda: self.render(
                     "translations.html", f"{self.prefix}translations/", dashboard=self.dashboard
                 ),
@@ -480,7 +499,7 @@ class SitePages:
         version = record.versions[language]
         authors = ", ".join(record.contributors) or self.ui["cite"]["hub_contributors"]
         when = record.published or record.last_change
-        url = self.site_url + f"{language_prefix(language, self.default)}cases/{record.id}/"
+        url = self.site_url + self.catalogue.urls.case(record.id, language)
         text = f"{authors}. “{version.title}”. Advocacy Hub, {self.loc.date(when)}. {url}"
 
         def bib(value: str) -> str:

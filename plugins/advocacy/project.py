@@ -15,6 +15,8 @@ from typing import Any
 import yaml
 from babel import Locale, UnknownLocaleError
 
+from advocacy.urls import SiteUrls
+
 CONFIG_FILE = "mkdocs.yml"
 
 
@@ -81,6 +83,11 @@ class Project:
         return self.cases_dir / "media"
 
     @property
+    def urls(self) -> SiteUrls:
+        """The addresses of the site's pages."""
+        return SiteUrls(self.default_language.code, self.cases_dirname)
+
+    @property
     def default_language(self) -> Language:
         """The language of unsuffixed files."""
         return next(lang for lang in self.languages if lang.default)
@@ -93,6 +100,44 @@ class Project:
     def language(self, code: str) -> Language | None:
         """The site language with this code, or ``None``."""
         return next((lang for lang in self.languages if lang.code == code), None)
+
+    def repository_base(self) -> str | None:
+        """``<repo_url>/{action}/<branch>/`` from ``repo_url`` and the branch in ``edit_uri``
+        (``edit/<branch>/docs/``), or ``None`` when they do not say. ``{action}`` is ``edit`` or ``new``."""
+        if not self.repo_url or not self.edit_uri:
+            return None
+        parts = self.edit_uri.strip("/").split("/")
+        if len(parts) < 2 or parts[0] != "edit":
+            return None
+        return self.repo_url.rstrip("/") + "/{action}/" + parts[1] + "/"
+
+    def issue_url(self) -> str | None:
+        """The "new issue" page of the repository when it is on GitHub (whose issue forms take their fields
+        from the address), else ``None``."""
+        if not self.repo_url or not self.repo_url.startswith("https://github.com/"):
+            return None
+        return self.repo_url.rstrip("/") + "/issues/new"
+
+    def edit_base(self) -> str | None:
+        """The URL prefix that, followed by a path from the project root, edits that file (``None`` without
+        ``repo_url`` and ``edit_uri``).
+
+        ``edit_uri`` is relative to docs_dir; files that enter the site through a symlink (cases, manifesto)
+        must be edited at their real place.
+
+        Raises:
+            ProjectError: when ``edit_uri`` does not end with the docs_dir folder.
+        """
+        if not self.repo_url or not self.edit_uri:
+            return None
+        docs = self.relative(self.docs_dir)
+        edit_uri = self.edit_uri if self.edit_uri.endswith("/") else self.edit_uri + "/"
+        if not edit_uri.endswith(f"{docs}/"):
+            raise ProjectError(
+                f"edit_uri in {CONFIG_FILE} must end with the docs folder, as in 'edit/main/{docs}/', so that "
+                f"edit links of cases can point to their real files (found '{self.edit_uri}')"
+            )
+        return self.repo_url.rstrip("/") + "/" + edit_uri[: -len(docs) - 1].lstrip("/")
 
     def relative(self, path: Path) -> str:
         """A path relative to the project root, with forward slashes, for messages."""

@@ -20,7 +20,6 @@ from typing import Any
 
 from advocacy.catalogue import FACETS, Catalogue
 from advocacy.pages import environment
-from advocacy.urls import language_prefix
 
 STAND_INS = "_pagefind_stand_ins"
 OUTPUT = "pagefind"
@@ -67,7 +66,7 @@ def write_stand_ins(catalogue: Catalogue, site_dir: Path, language: str) -> int:
             version=version,
             record=record,
             facets=FACETS,
-            url=language_prefix(version.language, catalogue.default) + f"cases/{record.id}/",
+            url=catalogue.urls.case(record.id, version.language),
         )
         path.write_text(html, encoding="utf-8")
         count += 1
@@ -84,7 +83,7 @@ def start(catalogue: Catalogue, site_dir: Path, language: str, folders: Iterable
         folders: The top-level folders of the language's written pages (``cases``, ``about``...), without
             its URL prefix; only these are read, not the generated lists.
     """
-    prefix = language_prefix(language, catalogue.default)
+    prefix = catalogue.urls.prefix(language)
     write_stand_ins(catalogue, site_dir, language)
     patterns = [f"{prefix}index.html", f"{STAND_INS}/{language}/**/*.html"]
     patterns += [f"{prefix}{folder}/**/*.html" for folder in sorted(set(folders))]

@@ -8,12 +8,23 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from enum import StrEnum
 from pathlib import Path, PurePosixPath
 
 from advocacy.pins import PIN, fingerprint, pin_of, read
 from advocacy.project import Project
+from advocacy.repository import Repository
 
-METHODS = ("human", "machine", "machine-reviewed")
+
+class Method(StrEnum):
+    """How a translation was made (``translation.method``)."""
+
+    HUMAN = "human"
+    MACHINE = "machine"
+    MACHINE_REVIEWED = "machine-reviewed"
+
+
+METHODS = tuple(Method)
 
 
 def split_language(src_uri: str, languages: Iterable[str], default: str) -> tuple[str, str]:
@@ -41,7 +52,25 @@ def missing_pages(pages: Iterable[str], languages: tuple[str, ...], default: str
     return {code: sorted(names) for code, names in missing.items()}
 
 
-STATUSES = ("current", "outdated", "missing", "unpinned", "malformed")
+class Status(StrEnum):
+    """The state of a translation against its source."""
+
+    CURRENT = "current"
+    OUTDATED = "outdated"  # the source changed after the pin
+    MISSING = "missing"
+    UNPINNED = "unpinned"  # no ``translation.source``
+    MALFORMED = "malformed"  # a pin the tools did not write, or no method
+
+
+STATUSES = tuple(Status)
+
+
+class UnitKind(StrEnum):
+    """What a translation unit translates."""
+
+    CASE = "case"
+    MANIFESTO = "manifesto"
+    PAGE = "page"  # a documentation page
 
 
 @dataclass(frozen=True)
@@ -58,24 +87,30 @@ class Unit:
         method: ``translation.method`` of the file (``None`` when missing).
     """
 
-    kind: str
+    kind: UnitKind
     source: Path
     language: str
     translation: Path | None
-    status: str
+    status: Status
     method: str | None = None
 
 
-def unit_status(source_text: str, translation_text: str) -> tuple[str, str | None]:
+def unit_status(source_text: str, translation_text: str) -> tuple[Status, str | None]:
     """The status of a translation against its source, and its method."""
     method, pin = pin_of(translation_text)
     if method not in METHODS:
-        return "malformed", method
+        return Status.MALFORMED, method
     if pin is None:
-        return "unpinned", method
+        return Status.UNPINNED, method
     if not PIN.fullmatch(pin):
-        return "malformed", method
-    return ("current" if pin == fingerprint(source_text) else "outdated"), method
+        return Status.MALFORMED, method
+    return (Status.CURRENT if pin == fingerprint(source_text) else Status.OUTDATED), method
+
+
+def units_of(project: Project, repository: Repository) -> list[Unit]:
+    """Every translation unit of the project, its cases read from the checked repository."""
+    files = [(f.case_id, f.language, f.path, f.kind == "original") for f in repository.files if f.kind]
+    return translation_units(project, files)
 
 
 def translation_units(project: Project, case_files: Iterable[tuple[str, str, Path, bool]]) -> list[Unit]:
@@ -101,14 +136,14 @@ def translation_units(project: Project, case_files: Iterable[tuple[str, str, Pat
             found = versions.get(code)
             if found is not None and found[1]:
                 continue  # the original itself
-            units.append(_unit("case", source, source_text, code, found[0] if found else None))
+            units.append(_unit(UnitKind.CASE, source, source_text, code, found[0] if found else None))
     # Released versions of the manifesto are frozen: their translations are not kept current.
     skip = {project.docs_dir / project.cases_dirname, project.docs_dir / "manifesto" / "versions"}
     for page in sorted(markdown_pages(project.docs_dir, skip)):
         name, language = split_language(page.relative_to(project.docs_dir).as_posix(), others, default)
         if language != default:
             continue
-        kind = "manifesto" if name.startswith("manifesto/") else "page"
+        kind = UnitKind.MANIFESTO if name.startswith("manifesto/") else UnitKind.PAGE
         source_text = read(page)
         for code in others:
             path = page.with_name(f"{page.stem}.{code}.md")
@@ -116,9 +151,9 @@ def translation_units(project: Project, case_files: Iterable[tuple[str, str, Pat
     return units
 
 
-def _unit(kind: str, source: Path, source_text: str, language: str, path: Path | None) -> Unit:
+def _unit(kind: UnitKind, source: Path, source_text: str, language: str, path: Path | None) -> Unit:
     if path is None:
-        return Unit(kind, source, language, None, "missing")
+        return Unit(kind, source, language, None, Status.MISSING)
     status, method = unit_status(source_text, read(path))
     return Unit(kind, source, language, path, status, method)
 

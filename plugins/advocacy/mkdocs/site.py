@@ -5,7 +5,6 @@ from __future__ import annotations
 from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
 
 from advocacy.project import Language, Project, languages_from_i18n
 
@@ -45,24 +44,3 @@ def project_from_config(config: MkDocsConfig, cases_dir: str) -> Project:
         repo_url=config.repo_url,
         edit_uri=config.edit_uri,
     )
-
-
-def repository_edit_base(config: MkDocsConfig, project: Project) -> str | None:
-    """The URL prefix that, followed by a path from the project root, edits that file.
-
-    MkDocs' ``edit_uri`` is relative to docs_dir; files that enter the site through a symlink (cases,
-    manifesto) must be edited at their real place.
-
-    Raises:
-        PluginError: when ``edit_uri`` does not end with the docs_dir folder.
-    """
-    if not config.repo_url or not config.edit_uri:
-        return None
-    docs = project.relative(project.docs_dir)
-    edit_uri = config.edit_uri if config.edit_uri.endswith("/") else config.edit_uri + "/"
-    if not edit_uri.endswith(f"{docs}/"):
-        raise PluginError(
-            f"edit_uri in mkdocs.yml must end with the docs folder, as in 'edit/main/{docs}/', so that "
-            f"edit links of cases can point to their real files (found '{config.edit_uri}')"
-        )
-    return config.repo_url.rstrip("/") + "/" + edit_uri[: -len(docs) - 1].lstrip("/")

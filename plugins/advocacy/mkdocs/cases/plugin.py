@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import os
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -14,10 +15,11 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from advocacy.manifesto import Manifesto, load_manifesto, manifesto_dir
+from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.config import CasesConfig
-from advocacy.mkdocs.site import is_first_build, project_from_config, repository_edit_base
+from advocacy.mkdocs.site import is_first_build, project_from_config
 from advocacy.problems import Severity
-from advocacy.project import Project
+from advocacy.project import Project, ProjectError
 from advocacy.repository import ReadCache, Repository, load_repository
 from advocacy.schema import case_schema
 
@@ -25,6 +27,53 @@ log = get_plugin_logger(__name__)
 
 SCHEMA_PATH = "schema/case.schema.json"
 MANIFESTO = "manifesto/"
+PLUGIN_NAME = "advocacy-cases"
+
+
+@dataclass(frozen=True)
+class CheckedContent:
+    """What the ``advocacy-cases`` plugin read and checked in this build, for the other plugins."""
+
+    project: Project
+    repository: Repository
+    manifesto: Manifesto | None
+
+
+def configured_project(config: MkDocsConfig) -> Project:
+    """The project as the ``advocacy-cases`` plugin configured it (after its ``on_config``).
+
+    Raises:
+        PluginError: when the plugin is missing or listed after the one asking.
+    """
+    project = _plugin(config).project
+    if project is None:
+        raise PluginError(
+            f"list {PLUGIN_NAME} before the other advocacy plugins under plugins: in mkdocs.yml"
+        )
+    return project
+
+
+def checked_content(config: MkDocsConfig) -> CheckedContent:
+    """The content the ``advocacy-cases`` plugin checked in this build (from its first ``on_files``).
+
+    Raises:
+        PluginError: when the plugin is missing or has not read the content yet.
+    """
+    plugin = _plugin(config)
+    if plugin.project is None or plugin.repository is None:
+        raise PluginError(
+            f"list {PLUGIN_NAME} before the other advocacy plugins under plugins: in mkdocs.yml"
+        )
+    return CheckedContent(plugin.project, plugin.repository, plugin.manifesto)
+
+
+def _plugin(config: MkDocsConfig) -> CasesPlugin:
+    plugin = config.plugins.get(PLUGIN_NAME)
+    if not isinstance(plugin, CasesPlugin):
+        raise PluginError(
+            f"the advocacy plugins need {PLUGIN_NAME}: list it first under plugins: in mkdocs.yml"
+        )
+    return plugin
 
 
 class CasesPlugin(BasePlugin[CasesConfig]):
@@ -57,13 +106,16 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 "the manifesto's clause ids ({#id} after each heading) need the attr_list extension: add "
                 "'- attr_list' under markdown_extensions in mkdocs.yml"
             )
+        try:
+            self.edit_base = project.edit_base()
+        except ProjectError as exc:
+            raise PluginError(str(exc)) from exc
         self.project = project
-        self.edit_base = repository_edit_base(config, project)
         return config
 
-    # Before mkdocs-static-i18n (priority -100) sorts files into languages: a file it never sees is neither
-    # built nor offered as an alternate of another language.
-    @event_priority(50)
+    # Before mkdocs-static-i18n sorts files into languages: a file it never sees is neither built nor offered as
+    # an alternate of another language.
+    @event_priority(priorities.KEEP_PUBLISHABLE)
     def _keep_publishable(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Validate the repository and remove from the build every case file that is not to be published."""
         assert self.project is not None
@@ -88,8 +140,8 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 files.remove(file)
         return files
 
-    # After mkdocs-static-i18n (-100): it cannot handle generated files, and drops them with a TypeError.
-    @event_priority(-110)
+    # After mkdocs-static-i18n: it cannot handle generated files, and drops them with a TypeError.
+    @event_priority(priorities.AFTER_I18N_FILES)
     def _add_schema(self, files: Files, *, config: MkDocsConfig) -> Files:
         """Publish the JSON Schema of case frontmatter at /schema/case.schema.json, in every language build.
 

@@ -19,14 +19,16 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from advocacy.dashboard import help_url, repository_base
+from advocacy.dashboard import help_url
 from advocacy.history import changes_since_pin
 from advocacy.locale_strings import MissingStringsError, missing_strings, strings
-from advocacy.mkdocs.site import current_language, project_from_config, site_languages
+from advocacy.mkdocs import priorities
+from advocacy.mkdocs.cases.plugin import configured_project
+from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
 from advocacy.pages import help_translate, translation_note
 from advocacy.project import Project
-from advocacy.translations import Unit, missing_pages, split_language, unit_status
+from advocacy.translations import Status, Unit, UnitKind, missing_pages, split_language, unit_status
 from advocacy.urls import relative
 
 log = get_plugin_logger(__name__)
@@ -50,7 +52,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             PluginError: naming the language and the keys it lacks (a page would otherwise fail half-built).
         """
         languages = site_languages(config)
-        self.project = project_from_config(config, "cases")
+        self.project = configured_project(config)
         self.languages = tuple(lang.code for lang in languages)
         self.default = next(lang.code for lang in languages if lang.default)
         for code in self.languages:
@@ -65,8 +67,8 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 )
         return config
 
-    # Before mkdocs-static-i18n (-100) keeps only the current language's files: record every page.
-    @event_priority(60)
+    # Before mkdocs-static-i18n keeps only the current language's files: record every page.
+    @event_priority(priorities.RECORD_ALL_PAGES)
     def _record_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         if current_language(config) in (None, self.default):
             excluded = tuple(self.config.exclude)
@@ -75,9 +77,9 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
             ]
         return files
 
-    # After mkdocs-static-i18n (-100) has built this language's file list, and before the navigation and the
-    # links are resolved (so that a strict build finds every target).
-    @event_priority(-110)
+    # After mkdocs-static-i18n has built this language's file list, and before the navigation and the links
+    # are resolved (so that a strict build finds every target).
+    @event_priority(priorities.AFTER_I18N_FILES)
     def _borrow_missing(self, files: Files, *, config: MkDocsConfig) -> Files:
         language = current_language(config)
         if language is None or language == self.default:
@@ -121,7 +123,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         )
         href = relative(page.url, page.url.removeprefix(f"{language}/"))
         changes = ""
-        if status == "outdated" and self.project is not None:
+        if status == Status.OUTDATED and self.project is not None:
             changes = changes_since_pin(self.project.root, original, translation)
         return translation_note(language, self.default, method, status, href, self.default, changes) + html
 
@@ -130,12 +132,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if page.file.abs_src_path is None or self.project is None:
             return ""
         source = Path(page.file.abs_src_path)
-        base = repository_base(config)
+        base = self.project.repository_base()
         links = []
         for language in self.project.languages:
             if language.default or source.with_name(f"{source.stem}.{language.code}.md").is_file():
                 continue
-            unit = Unit("page", source, language.code, None, "missing")
+            unit = Unit(UnitKind.PAGE, source, language.code, None, Status.MISSING)
             href = help_url(self.project, unit, base)
             if href is not None:
                 links.append((language, href))

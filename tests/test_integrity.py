@@ -9,7 +9,7 @@ import pytest
 
 from advocacy.cli import main
 from advocacy.integrity import check_site
-from advocacy.manifesto import load_manifesto
+from advocacy.manifesto.reading import load_manifesto
 from advocacy.project import load_project
 from advocacy.repository import load_repository
 from tests.test_reading_site import Built, built  # noqa: F401 - the module's shared build, as a fixture

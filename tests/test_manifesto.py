@@ -13,24 +13,13 @@ import pytest
 import yaml
 
 from advocacy.cli import main
-from advocacy.manifesto import (
-    ManifestoText,
-    Version,
-    level_of,
-    load_manifesto,
-    load_manifesto_model,
-    parse_text,
-    parse_version,
-    read_changelog,
-)
-from advocacy.manifesto_changes import (
-    ReleaseError,
-    compare,
-    markdown_summary,
-    next_version,
-    release,
-    word_diff,
-)
+from advocacy.manifesto.changelog import read_changelog
+from advocacy.manifesto.diff import compare, word_diff
+from advocacy.manifesto.model import ManifestoText, Version, level_of, load_manifesto_model, parse_version
+from advocacy.manifesto.reading import load_manifesto
+from advocacy.manifesto.release import ReleaseError, next_version, release
+from advocacy.manifesto.summary import markdown_summary
+from advocacy.manifesto.text import parse_text
 from advocacy.pins import fingerprint, pin_of, with_pin
 from advocacy.project import Project, load_project
 from tests.conftest import write_project

@@ -12,7 +12,7 @@ from pathlib import Path
 
 from advocacy.catalogue import Catalogue, build_catalogue
 from advocacy.dashboard import build_dashboard
-from advocacy.manifesto import Manifesto
+from advocacy.manifesto.model import Manifesto
 from advocacy.manifesto_pages import ManifestoPages
 from advocacy.pages import TITLE_MARK, GeneratedPage, PageKind, SitePages
 from advocacy.project import Project

@@ -18,10 +18,13 @@ from pathlib import Path
 
 from advocacy import automation
 from advocacy.forms import CASE_FORM, case_form_text
+from advocacy.git import RevisionError
 from advocacy.integrity import check_site
 from advocacy.issue_case import submission_from_issue
-from advocacy.manifesto import load_manifesto
-from advocacy.manifesto_changes import ReleaseError, RevisionError, check_revision, diff_revisions, release
+from advocacy.manifesto.reading import load_manifesto
+from advocacy.manifesto.release import ReleaseError, release
+from advocacy.manifesto.review import check_revision
+from advocacy.manifesto.summary import diff_revisions
 from advocacy.model import load_model
 from advocacy.preview import PreviewError, make_preview
 from advocacy.problems import Severity, format_github, format_json, format_text

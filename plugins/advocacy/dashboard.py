@@ -8,7 +8,7 @@ from pathlib import PurePosixPath
 from urllib.parse import quote, urlencode
 
 from advocacy.locale_strings import keys, missing_strings, strings
-from advocacy.manifesto import read_clauses
+from advocacy.manifesto.text import read_clauses
 from advocacy.pins import read, split
 from advocacy.project import Project
 from advocacy.translation_tools import KINDS, PinError, translation_text

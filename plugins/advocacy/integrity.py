@@ -14,7 +14,8 @@ from html import unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
-from advocacy.manifesto import Manifesto, manifesto_dir
+from advocacy.manifesto.files import manifesto_dir
+from advocacy.manifesto.model import Manifesto
 from advocacy.problems import Problem
 from advocacy.project import Project
 from advocacy.repository import Repository

@@ -16,8 +16,8 @@ from markupsafe import Markup
 
 from advocacy.dates import PartialDate
 from advocacy.exports import FeedEntry, atom
-from advocacy.manifesto import Manifesto, ManifestoText, Release, load_manifesto_model
-from advocacy.manifesto_changes import ClauseChange, compare, paragraphs_of, word_diff
+from advocacy.manifesto.diff import ClauseChange, compare, paragraphs_of, word_diff
+from advocacy.manifesto.model import Manifesto, ManifestoText, Release, load_manifesto_model
 from advocacy.pages import GeneratedPage, PageKind, SitePages
 from advocacy.regions import regions_of
 

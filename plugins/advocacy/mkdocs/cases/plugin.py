@@ -14,7 +14,9 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
-from advocacy.manifesto import Manifesto, load_manifesto, manifesto_dir
+from advocacy.manifesto.files import manifesto_dir
+from advocacy.manifesto.model import Manifesto
+from advocacy.manifesto.reading import load_manifesto
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.config import CasesConfig
 from advocacy.mkdocs.site import is_first_build, project_from_config

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.project import Project, load_project
+from advocacy.content.project import Project, load_project
 
 FIXTURES = Path(__file__).parent / "fixtures"
 THEME = Path(__file__).resolve().parents[1] / "plugins" / "advocacy" / "theme"

@@ -16,15 +16,36 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advocacy import automation
-from advocacy.cli import main
-from advocacy.repository import load_repository
+from advocacy.cli.main import main
+from advocacy.content.repository import load_repository
+from advocacy.workflows.links import (
+    Check,
+    Link,
+    check_url,
+    check_urls,
+    links_markdown,
+    source_links,
+    user_agent,
+)
+from advocacy.workflows.support import (
+    ACKNOWLEDGE_WORKING_DAYS,
+    ACKNOWLEDGEMENT_MARKER,
+    ANSWER_WORKING_DAYS,
+    GH_FIELDS,
+    NEEDS_RESPONSE_LABEL,
+    SUPPORT_LABEL,
+    acknowledgement,
+    add_working_days,
+    answered_since,
+    overdue,
+    read_issues,
+)
 from tests.conftest import FIXTURES, VALID_CASE, ProjectFactory
 
 ROOT = Path(__file__).resolve().parents[1]
 ISSUES = FIXTURES / "automation" / "support-issues.json"
 NOW = "2026-11-25T12:00:00Z"  # a Wednesday
-AGENT = automation.user_agent("https://github.com/example/hub")
+AGENT = user_agent("https://github.com/example/hub")
 
 
 class _Server(ThreadingHTTPServer):
@@ -86,14 +107,14 @@ def _base(httpd: _Server) -> str:
 
 def test_a_page_that_answers_is_ok(server: _Server) -> None:
     """An address that answers 200 to HEAD is fine, and only HEAD is sent (nothing is downloaded)."""
-    check = automation.check_url(f"{_base(server)}/ok", 5, AGENT)
+    check = check_url(f"{_base(server)}/ok", 5, AGENT)
     assert (check.verdict, check.answer) == ("ok", "200 OK")
     assert [(method, path) for method, path, _ in server.requests_seen] == [("HEAD", "/ok")]
 
 
 def test_the_check_names_itself_to_the_sites(server: _Server) -> None:
     """Sites see who is asking and where to complain (Wikimedia's User-Agent policy asks for this)."""
-    automation.check_url(f"{_base(server)}/ok", 5, AGENT)
+    check_url(f"{_base(server)}/ok", 5, AGENT)
     agent = server.requests_seen[0][2]
     assert agent.startswith("AdvocacyHubLinkCheck/")
     assert "+https://github.com/example/hub" in agent
@@ -101,27 +122,27 @@ def test_the_check_names_itself_to_the_sites(server: _Server) -> None:
 
 def test_a_server_that_refuses_head_is_asked_with_get(server: _Server) -> None:
     """A site that answers 405 to HEAD is asked again with GET, and its page counts as working."""
-    check = automation.check_url(f"{_base(server)}/no-head", 5, AGENT)
+    check = check_url(f"{_base(server)}/no-head", 5, AGENT)
     assert check.verdict == "ok"
     assert [method for method, _, _ in server.requests_seen] == ["HEAD", "GET"]
 
 
 def test_a_missing_page_is_broken(server: _Server) -> None:
     """A 404 (to HEAD and to GET) is broken, with the status in the answer."""
-    check = automation.check_url(f"{_base(server)}/missing", 5, AGENT)
+    check = check_url(f"{_base(server)}/missing", 5, AGENT)
     assert (check.verdict, check.answer, check.status) == ("broken", "404 Not Found", 404)
 
 
 def test_a_redirect_is_followed(server: _Server) -> None:
     """A page that moved with a redirect still works."""
-    check = automation.check_url(f"{_base(server)}/moved", 5, AGENT)
+    check = check_url(f"{_base(server)}/moved", 5, AGENT)
     assert check.verdict == "ok"
     assert [path for _, path, _ in server.requests_seen] == ["/moved", "/ok"]
 
 
 def test_a_site_asking_to_slow_down_is_not_called_broken(server: _Server) -> None:
     """429 Too Many Requests says nothing about the page: it is reported as not checked."""
-    check = automation.check_url(f"{_base(server)}/limited", 5, AGENT)
+    check = check_url(f"{_base(server)}/limited", 5, AGENT)
     assert (check.verdict, check.answer) == ("limited", "429 Too Many Requests")
 
 
@@ -129,7 +150,7 @@ def test_a_server_that_never_answers_times_out() -> None:
     """A server that accepts the connection but never answers is broken after the timeout, not waited on."""
     with socket.create_server(("127.0.0.1", 0)) as silent:
         port = silent.getsockname()[1]
-        check = automation.check_url(f"http://127.0.0.1:{port}/", 0.2, AGENT)
+        check = check_url(f"http://127.0.0.1:{port}/", 0.2, AGENT)
     assert (check.verdict, check.answer, check.status) == ("broken", "no answer within 0.2 s", None)
 
 
@@ -137,13 +158,13 @@ def test_a_closed_port_is_broken() -> None:
     """Nobody listening: the connection is refused, in those words."""
     with socket.create_server(("127.0.0.1", 0)) as probe:
         port = probe.getsockname()[1]
-    check = automation.check_url(f"http://127.0.0.1:{port}/", 2, AGENT)
+    check = check_url(f"http://127.0.0.1:{port}/", 2, AGENT)
     assert (check.verdict, check.answer) == ("broken", "connection refused")
 
 
 def test_only_web_addresses_are_requested() -> None:
     """A file: address (which urllib would open) is never requested."""
-    check = automation.check_url("file:///etc/passwd", 2, AGENT)
+    check = check_url("file:///etc/passwd", 2, AGENT)
     assert (check.verdict, check.answer) == ("broken", "not an http or https address")
 
 
@@ -151,7 +172,7 @@ def test_each_address_is_requested_once(server: _Server) -> None:
     """An address cited by several cases is requested once; results come back for every address."""
     base = _base(server)
     urls = [f"{base}/ok", f"{base}/missing", f"{base}/ok", f"{base}/ok"]
-    checks = automation.check_urls(urls, timeout=5, workers=4, agent=AGENT)
+    checks = check_urls(urls, timeout=5, workers=4, agent=AGENT)
     assert {url: c.verdict for url, c in checks.items()} == {f"{base}/ok": "ok", f"{base}/missing": "broken"}
     assert sorted(path for _, path, _ in server.requests_seen) == ["/missing", "/missing", "/ok"]
 
@@ -163,7 +184,7 @@ def test_no_more_than_the_limit_of_requests_to_one_host() -> None:
     peak = {"a": 0, "b": 0}
     both_hosts_busy = threading.Barrier(4, timeout=5)
 
-    def fake(url: str, timeout: float, agent: str) -> automation.Check:
+    def fake(url: str, timeout: float, agent: str) -> Check:
         host = url.split("/")[2]
         with lock:
             current[host] += 1
@@ -171,10 +192,10 @@ def test_no_more_than_the_limit_of_requests_to_one_host() -> None:
         both_hosts_busy.wait()  # releases once two requests per host are in flight together
         with lock:
             current[host] -= 1
-        return automation.Check(url, "ok", "200 OK", 200)
+        return Check(url, "ok", "200 OK", 200)
 
     urls = [f"http://{host}/{n}" for host in "ab" for n in range(4)]
-    checks = automation.check_urls(urls, timeout=1, workers=8, agent="", per_host=2, checker=fake)
+    checks = check_urls(urls, timeout=1, workers=8, agent="", per_host=2, checker=fake)
     assert len(checks) == 8
     assert peak == {"a": 2, "b": 2}
 
@@ -199,11 +220,11 @@ def test_links_are_found_with_their_file_line_and_field(make_project: ProjectFac
     """Every url and archive_url of every source is listed with the line it is written on."""
     base = "https://example.org"
     project = make_project({"cases/a.md": _case_with_sources(base)})
-    links = automation.source_links(load_repository(project))
+    links = source_links(load_repository(project))
     assert links == [
-        automation.Link("cases/a.md", 13, "sources[1].url", f"{base}/ok"),
-        automation.Link("cases/a.md", 14, "sources[1].archive_url", f"{base}/moved"),
-        automation.Link("cases/a.md", 16, "sources[2].url", f"{base}/missing"),
+        Link("cases/a.md", 13, "sources[1].url", f"{base}/ok"),
+        Link("cases/a.md", 14, "sources[1].archive_url", f"{base}/moved"),
+        Link("cases/a.md", 16, "sources[2].url", f"{base}/missing"),
     ]
 
 
@@ -254,9 +275,9 @@ def test_advocacy_links_passes_when_every_source_answers(
 
 def test_the_markdown_report_keeps_table_cells_whole() -> None:
     """A `|` or a backtick in an address, or markup in a server's answer, cannot break the job summary."""
-    link = automation.Link("cases/a.md", 3, "sources[1].url", "https://example.org/a|b`c")
-    check = automation.Check(link.url, "broken", "404 <b>Not</b> | Found")
-    report = automation.links_markdown([link], {link.url: check})
+    link = Link("cases/a.md", 3, "sources[1].url", "https://example.org/a|b`c")
+    check = Check(link.url, "broken", "404 <b>Not</b> | Found")
+    report = links_markdown([link], {link.url: check})
     assert "| `https://example.org/a\\|b%60c` | `404 <b>Not</b> \\| Found` |" in report
 
 
@@ -266,33 +287,33 @@ def test_the_markdown_report_keeps_table_cells_whole() -> None:
 
 def test_the_acknowledgement_says_when_to_expect_an_answer() -> None:
     """The comment on a new request gives the delays that docs/support.md promises, in the same words."""
-    text = automation.acknowledgement()
+    text = acknowledgement()
     docs = (ROOT / "docs" / "support.md").read_text(encoding="utf-8")
-    assert f"**Within {automation.ACKNOWLEDGE_WORKING_DAYS} working days**" in text
-    assert f"**Within {automation.ANSWER_WORKING_DAYS} working days**" in text
-    assert f"| within {automation.ACKNOWLEDGE_WORKING_DAYS} working days |" in docs
-    assert f"| within {automation.ANSWER_WORKING_DAYS} working days |" in docs
+    assert f"**Within {ACKNOWLEDGE_WORKING_DAYS} working days**" in text
+    assert f"**Within {ANSWER_WORKING_DAYS} working days**" in text
+    assert f"| within {ACKNOWLEDGE_WORKING_DAYS} working days |" in docs
+    assert f"| within {ANSWER_WORKING_DAYS} working days |" in docs
     prose = " ".join(docs.split())
-    assert f"answered after {automation.ACKNOWLEDGE_WORKING_DAYS} working days is labelled" in prose
-    assert f"`{automation.NEEDS_RESPONSE_LABEL}`" in docs
-    assert text.startswith(automation.ACKNOWLEDGEMENT_MARKER)
+    assert f"answered after {ACKNOWLEDGE_WORKING_DAYS} working days is labelled" in prose
+    assert f"`{NEEDS_RESPONSE_LABEL}`" in docs
+    assert text.startswith(ACKNOWLEDGEMENT_MARKER)
 
 
 def test_the_support_form_puts_the_label_the_workflow_looks_for() -> None:
     """The support form labels its issues `support`, which the acknowledgement and the daily run select."""
     form = yaml.safe_load((ROOT / ".github" / "ISSUE_TEMPLATE" / "support.yml").read_text(encoding="utf-8"))
-    assert automation.SUPPORT_LABEL in form["labels"]
+    assert SUPPORT_LABEL in form["labels"]
     workflow = (ROOT / ".github" / "workflows" / "support.yml").read_text(encoding="utf-8")
-    assert f"labels.*.name, '{automation.SUPPORT_LABEL}'" in workflow
-    assert f"--label {automation.SUPPORT_LABEL} " in workflow
-    assert f"LABEL: {automation.NEEDS_RESPONSE_LABEL}\n" in workflow
-    assert f"--json {automation.GH_FIELDS} " in workflow
+    assert f"labels.*.name, '{SUPPORT_LABEL}'" in workflow
+    assert f"--label {SUPPORT_LABEL} " in workflow
+    assert f"LABEL: {NEEDS_RESPONSE_LABEL}\n" in workflow
+    assert f"--json {GH_FIELDS} " in workflow
 
 
 def test_advocacy_support_acknowledge_prints_the_comment(capsys: pytest.CaptureFixture[str]) -> None:
     """`advocacy support acknowledge` prints exactly the text the workflow posts."""
     assert main(["support", "acknowledge"]) == 0
-    assert capsys.readouterr().out == automation.acknowledgement()
+    assert capsys.readouterr().out == acknowledgement()
 
 
 @pytest.mark.parametrize(
@@ -306,19 +327,19 @@ def test_advocacy_support_acknowledge_prints_the_comment(capsys: pytest.CaptureF
 )
 def test_working_days_skip_weekends(start: str, end: str) -> None:
     """Three working days after a Friday afternoon end on Wednesday: weekends do not count."""
-    moment = automation.add_working_days(dt.datetime.fromisoformat(start), 3)
+    moment = add_working_days(dt.datetime.fromisoformat(start), 3)
     assert moment == dt.datetime.fromisoformat(end)
 
 
 def test_requests_without_a_persons_answer_are_overdue() -> None:
     """Past 3 working days with no comment from a person other than the author: labelled; bots do not count."""
-    requests = automation.read_issues(json.loads(ISSUES.read_text(encoding="utf-8")))
+    requests = read_issues(json.loads(ISSUES.read_text(encoding="utf-8")))
     now = dt.datetime.fromisoformat(NOW)
     # 101 nothing; 102 only the acknowledgement and the author; 107 a bot and an app posting the
     # acknowledgement; 109 exactly at the limit. Not 103 (answered), 104 (not yet due), 105 (labelled
     # already), 106 (answered), 108 (closed).
-    assert automation.overdue(requests, now) == [101, 102, 107, 109]
-    assert automation.answered_since(requests) == [106]
+    assert overdue(requests, now) == [101, 102, 107, 109]
+    assert answered_since(requests) == [106]
 
 
 def test_advocacy_support_overdue_prints_the_numbers(capsys: pytest.CaptureFixture[str]) -> None:

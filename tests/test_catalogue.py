@@ -17,12 +17,12 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from advocacy.catalogue import Catalogue, Version, build_catalogue
-from advocacy.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, sitemap
-from advocacy.localize import Localizer
-from advocacy.pages import SitePages
-from advocacy.regions import country_of, regions_of
-from advocacy.repository import Repository, load_repository
+from advocacy.catalogue.exports import CSV_COLUMNS, atom_feed, cases_csv, cases_json, sitemap
+from advocacy.catalogue.records import Catalogue, Version, build_catalogue
+from advocacy.content.regions import country_of, regions_of
+from advocacy.content.repository import Repository, load_repository
+from advocacy.site.localize import Localizer
+from advocacy.site.pages import SitePages
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, write_project
 
 SITE_URL = "https://example.org/"

@@ -17,7 +17,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import pytest
 
-from advocacy.locale_strings import strings
+from advocacy.locales.strings import strings
 from tests.test_reading_site import Built, built  # noqa: F401 - the module's shared build, as a fixture
 
 # Debian's chromium by default; CHROMIUM names another Chromium-based browser (GitHub's runners have Chrome).

@@ -9,7 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.cli import main
+from advocacy.cli.main import main
 from tests.conftest import VALID_CASE, ProjectFactory
 
 ADVOCACY = Path(sys.executable).with_name("advocacy")

@@ -7,11 +7,18 @@ import json
 
 import pytest
 
-from advocacy.body import Heading, Image, scan
-from advocacy.dates import DateError, PartialDate, parse_date
-from advocacy.jurisdictions import check_jurisdiction
-from advocacy.problems import Problem, Severity, format_github, format_json, format_text, sort_problems
-from advocacy.strict_yaml import Mapping, Scalar, Sequence, YamlError, describe, parse
+from advocacy.content.dates import DateError, PartialDate, parse_date
+from advocacy.content.jurisdictions import check_jurisdiction
+from advocacy.reading.body import Heading, Image, scan
+from advocacy.reading.problems import (
+    Problem,
+    Severity,
+    format_github,
+    format_json,
+    format_text,
+    sort_problems,
+)
+from advocacy.reading.strict_yaml import Mapping, Scalar, Sequence, YamlError, describe, parse
 
 FORUMS = frozenset({"wipo"})
 

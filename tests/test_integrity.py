@@ -7,11 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.cli import main
-from advocacy.integrity import check_site
+from advocacy.cli.main import main
+from advocacy.content.project import load_project
+from advocacy.content.repository import load_repository
 from advocacy.manifesto.reading import load_manifesto
-from advocacy.project import load_project
-from advocacy.repository import load_repository
+from advocacy.site.integrity import check_site
 from tests.test_reading_site import Built, built  # noqa: F401 - the module's shared build, as a fixture
 
 

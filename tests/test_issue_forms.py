@@ -8,10 +8,10 @@ from pathlib import Path
 
 import yaml
 
-from advocacy.forms import case_form
-from advocacy.model import load_model
-from advocacy.project import load_project
-from advocacy.vocabularies import load_vocabularies
+from advocacy.content.model import load_model
+from advocacy.content.project import load_project
+from advocacy.content.vocabularies import load_vocabularies
+from advocacy.intake.forms import case_form
 
 ROOT = Path(__file__).resolve().parents[1]
 FORMS = ROOT / ".github" / "ISSUE_TEMPLATE"

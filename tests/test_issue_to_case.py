@@ -6,7 +6,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advocacy.issue_case import slug
+from advocacy.intake.issue_to_case import slug
 from tests.conftest import FIXTURES, ProjectFactory
 
 ADVOCACY = Path(sys.executable).with_name("advocacy")

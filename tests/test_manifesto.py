@@ -1,5 +1,5 @@
 """The manifesto: clauses and their ids, version numbers, the changelog and endorsements, the pull-request
-check, the clause-by-clause diff and the release (advocacy.manifesto, advocacy.manifesto_changes and
+check, the clause-by-clause diff and the release (the advocacy.manifesto subpackage and
 `advocacy manifesto ...`)."""
 
 from __future__ import annotations
@@ -12,7 +12,8 @@ from pathlib import Path
 import pytest
 import yaml
 
-from advocacy.cli import main
+from advocacy.cli.main import main
+from advocacy.content.project import Project, load_project
 from advocacy.manifesto.changelog import read_changelog
 from advocacy.manifesto.diff import compare, word_diff
 from advocacy.manifesto.model import ManifestoText, Version, level_of, load_manifesto_model, parse_version
@@ -20,8 +21,7 @@ from advocacy.manifesto.reading import load_manifesto
 from advocacy.manifesto.release import ReleaseError, next_version, release
 from advocacy.manifesto.summary import markdown_summary
 from advocacy.manifesto.text import parse_text
-from advocacy.pins import fingerprint, pin_of, with_pin
-from advocacy.project import Project, load_project
+from advocacy.translations.pins import fingerprint, pin_of, with_pin
 from tests.conftest import write_project
 
 REPOSITORY = Path(__file__).resolve().parents[1]

@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.pins import fingerprint
+from advocacy.translations.pins import fingerprint
 from tests.conftest import VALID_CASE, write_project
 from tests.test_site_build import build, warnings
 

@@ -6,8 +6,8 @@ import struct
 import subprocess
 from pathlib import Path
 
-from advocacy.imagemeta import has_location
-from advocacy.repository import load_repository
+from advocacy.content.repository import load_repository
+from advocacy.reading.images import has_location
 from tests.conftest import VALID_CASE, ProjectFactory, write_project
 from tests.test_site_build import build
 

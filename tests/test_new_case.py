@@ -7,7 +7,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advocacy.locale_strings import section_headings
+from advocacy.locales.strings import section_headings
 from tests.conftest import ProjectFactory
 
 ADVOCACY = Path(sys.executable).with_name("advocacy")

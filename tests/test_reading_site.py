@@ -18,7 +18,7 @@ from urllib.parse import urlsplit
 
 import pytest
 
-from advocacy.locale_strings import strings
+from advocacy.locales.strings import strings
 from tests.conftest import MKDOCS_YML, VALID_CASE, ProjectFactory, write_project
 from tests.test_catalogue import (
     CASE_IDS,

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advocacy.repository import load_repository
+from advocacy.content.repository import load_repository
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 
 

@@ -6,8 +6,8 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.project import load_project
-from advocacy.repository import load_repository
+from advocacy.content.project import load_project
+from advocacy.content.repository import load_repository
 from tests.test_site_build import build, case_pages, warnings
 
 ROOT = Path(__file__).resolve().parents[1]

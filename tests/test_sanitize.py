@@ -12,8 +12,8 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.body import scan_all
-from advocacy.sanitize import sanitize
+from advocacy.reading.body import scan_all
+from advocacy.site.sanitize import sanitize
 from tests.conftest import VALID_CASE, ProjectFactory, add_to_nav
 from tests.test_site_build import build
 

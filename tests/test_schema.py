@@ -10,11 +10,11 @@ import jsonschema
 import pytest
 import yaml
 
-from advocacy.model import load_model
-from advocacy.project import load_project
-from advocacy.repository import load_repository
-from advocacy.schema import case_schema
-from advocacy.vocabularies import load_vocabularies
+from advocacy.content.model import load_model
+from advocacy.content.project import load_project
+from advocacy.content.repository import load_repository
+from advocacy.content.schema import case_schema
+from advocacy.content.vocabularies import load_vocabularies
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 
 ROOT = Path(__file__).resolve().parents[1]

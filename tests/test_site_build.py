@@ -8,7 +8,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from advocacy.repository import load_repository
+from advocacy.content.repository import load_repository
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 
 MKDOCS = [sys.executable, "-m", "mkdocs"]

@@ -11,12 +11,12 @@ from pathlib import Path
 
 import pytest
 
-from advocacy import locale_strings
-from advocacy.dashboard import clause_counts
-from advocacy.htmlpage import isolate_latin
-from advocacy.locale_strings import section_headings
-from advocacy.pins import fingerprint, pin_of, with_pin
-from advocacy.translations import Unit
+from advocacy.locales import strings as locale_strings
+from advocacy.locales.strings import section_headings
+from advocacy.site.dashboard import clause_counts
+from advocacy.site.html import isolate_latin
+from advocacy.translations.pins import fingerprint, pin_of, with_pin
+from advocacy.translations.units import Unit
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, add_to_nav
 from tests.test_site_build import build
 

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advocacy.translations import missing_pages, split_language
+from advocacy.translations.units import missing_pages, split_language
 from tests.conftest import ProjectFactory
 from tests.test_site_build import build, warnings
 

@@ -10,8 +10,8 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.project import Project
-from advocacy.repository import Repository, load_repository
+from advocacy.content.project import Project
+from advocacy.content.repository import Repository, load_repository
 from tests.conftest import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 
 GOOD = {"cases/good.md": VALID_CASE}

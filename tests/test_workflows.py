@@ -18,7 +18,7 @@ from typing import Any
 import pytest
 import yaml
 
-from advocacy.cli import build_parser
+from advocacy.cli.main import build_parser
 
 ROOT = Path(__file__).resolve().parents[1]
 WORKFLOWS = ROOT / ".github" / "workflows"

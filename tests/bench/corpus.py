@@ -11,10 +11,10 @@ import re
 import shutil
 from pathlib import Path
 
-from advocacy.locale_strings import section_headings
-from advocacy.model import load_model
-from advocacy.project import load_project
-from advocacy.vocabularies import load_vocabularies
+from advocacy.content.model import load_model
+from advocacy.content.project import load_project
+from advocacy.content.vocabularies import load_vocabularies
+from advocacy.locales.strings import section_headings
 
 # Jurisdictions spread over every region, with the EU, a subdivision and a forum, as a growing hub would have.
 JURISDICTIONS = [

@@ -13,7 +13,7 @@ from pathlib import Path
 
 import yaml
 
-from advocacy.project import load_project
+from advocacy.content.project import load_project
 
 _MARKDOWN = [
     "abbr",

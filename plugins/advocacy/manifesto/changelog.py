@@ -5,11 +5,11 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from advocacy.dates import PartialDate
-from advocacy.fields import FieldChecker
+from advocacy.content.dates import PartialDate
+from advocacy.content.fields import FieldChecker
 from advocacy.manifesto.model import Change, Changelog, Release, load_manifesto_model, parse_version
-from advocacy.problems import Problem
-from advocacy.strict_yaml import Mapping, Node, Sequence, YamlError, parse
+from advocacy.reading.problems import Problem
+from advocacy.reading.strict_yaml import Mapping, Node, Sequence, YamlError, parse
 
 
 def _as_date(value: Any) -> dt.date:

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advocacy.fields import FieldChecker
+from advocacy.content.fields import FieldChecker
 from advocacy.manifesto.changelog import _as_date
 from advocacy.manifesto.model import CLAUSE_ID, MAX_FILE_BYTES, Endorsement, load_manifesto_model
-from advocacy.problems import Problem
-from advocacy.sourcefile import read_text
-from advocacy.strict_yaml import Mapping, Sequence, YamlError, parse
+from advocacy.reading.problems import Problem
+from advocacy.reading.sourcefile import read_text
+from advocacy.reading.strict_yaml import Mapping, Sequence, YamlError, parse
 
 
 def read_endorsements(

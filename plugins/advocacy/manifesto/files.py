@@ -4,8 +4,8 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from advocacy.pins import pinned_to
-from advocacy.project import Project
+from advocacy.content.project import Project
+from advocacy.translations.pins import pinned_to
 
 
 def manifesto_dir(project: Project) -> Path:

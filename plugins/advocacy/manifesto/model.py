@@ -13,8 +13,8 @@ from importlib import resources
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints
 import yaml
 
-from advocacy.model import FieldSpec, _specs
-from advocacy.problems import Problem
+from advocacy.content.model import FieldSpec, _specs
+from advocacy.reading.problems import Problem
 
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
 

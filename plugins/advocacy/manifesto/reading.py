@@ -5,15 +5,15 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
+from advocacy.content.project import Project
 from advocacy.manifesto.changelog import read_changelog
 from advocacy.manifesto.endorsements import read_endorsements
 from advocacy.manifesto.files import manifesto_dir, pinned_languages, text_files
 from advocacy.manifesto.model import MAX_FILE_BYTES, Manifesto, ManifestoText
 from advocacy.manifesto.rules import check_manifesto
 from advocacy.manifesto.text import parse_text
-from advocacy.problems import Problem
-from advocacy.project import Project
-from advocacy.sourcefile import read_text
+from advocacy.reading.problems import Problem
+from advocacy.reading.sourcefile import read_text
 
 
 def load_manifesto(project: Project, today: dt.date | None = None) -> Manifesto:

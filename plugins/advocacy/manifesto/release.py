@@ -9,12 +9,12 @@ from pathlib import Path
 
 import yaml
 
+from advocacy.content.project import Project
 from advocacy.manifesto.files import manifesto_dir, text_files
 from advocacy.manifesto.model import Change, Manifesto, Version, level_of, load_manifesto_model, parse_version
 from advocacy.manifesto.reading import load_manifesto
-from advocacy.pins import pinned_to
-from advocacy.problems import Severity
-from advocacy.project import Project
+from advocacy.reading.problems import Severity
+from advocacy.translations.pins import pinned_to
 
 
 class ReleaseError(Exception):

@@ -7,16 +7,16 @@ import difflib
 import re
 from pathlib import Path, PurePath
 
-from advocacy.git import file_at, files_at, verify_revision
+from advocacy.content.project import Project
 from advocacy.manifesto.changelog import read_changelog
 from advocacy.manifesto.diff import RENAMED, ClauseChange, compare
 from advocacy.manifesto.files import manifesto_dir
 from advocacy.manifesto.model import Changelog, Manifesto, ManifestoText
 from advocacy.manifesto.reading import load_manifesto
 from advocacy.manifesto.text import text_at
-from advocacy.pins import pinned_to
-from advocacy.problems import Problem
-from advocacy.project import Project
+from advocacy.reading.git import file_at, files_at, verify_revision
+from advocacy.reading.problems import Problem
+from advocacy.translations.pins import pinned_to
 
 
 def _entry_hint(change: ClauseChange) -> str:

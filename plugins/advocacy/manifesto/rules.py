@@ -5,12 +5,12 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Callable
 
+from advocacy.content.project import Project
+from advocacy.content.regions import regions_of
 from advocacy.manifesto.files import manifesto_dir, pinned_languages, text_files
 from advocacy.manifesto.model import Manifesto, ManifestoText, Release, load_manifesto_model, parse_version
 from advocacy.manifesto.text import same_text
-from advocacy.problems import Problem
-from advocacy.project import Project
-from advocacy.regions import regions_of
+from advocacy.reading.problems import Problem
 
 # A rule reads the checked manifesto (and the project's paths) and returns what it finds.
 Rule = Callable[[Project, Manifesto, dt.date], list[Problem]]

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import html
 
-from advocacy.git import RevisionError, file_at, files_at, verify_revision
+from advocacy.content.project import Project
 from advocacy.manifesto.diff import PARAGRAPH, ClauseChange, compare, paragraphs_of, word_diff
 from advocacy.manifesto.files import manifesto_dir
 from advocacy.manifesto.text import text_at
-from advocacy.project import Project
+from advocacy.reading.git import RevisionError, file_at, files_at, verify_revision
 
 
 def _escape(text: str) -> str:

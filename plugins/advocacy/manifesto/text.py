@@ -7,11 +7,11 @@ from pathlib import Path
 
 import yaml
 
-from advocacy.body import scan_all
-from advocacy.git import file_at
 from advocacy.manifesto.model import CLAUSE_ID, Clause, ManifestoText
-from advocacy.problems import Problem
-from advocacy.sourcefile import split_frontmatter
+from advocacy.reading.body import scan_all
+from advocacy.reading.git import file_at
+from advocacy.reading.problems import Problem
+from advocacy.reading.sourcefile import split_frontmatter
 
 _ID_SUFFIX = re.compile(r"\{\s*#([^\s}]*)\s*\}\s*$")
 

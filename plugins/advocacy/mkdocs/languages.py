@@ -17,7 +17,7 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
 
-from advocacy.catalogue import Catalogue
+from advocacy.catalogue.records import Catalogue
 from advocacy.mkdocs import parallel
 from advocacy.mkdocs.site import current_language
 

@@ -6,7 +6,7 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from advocacy.project import Language, Project, languages_from_i18n
+from advocacy.content.project import Language, Project, languages_from_i18n
 
 
 def current_language(config: MkDocsConfig) -> str | None:

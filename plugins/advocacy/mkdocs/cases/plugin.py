@@ -14,16 +14,16 @@ from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin
 from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
+from advocacy.content.project import Project, ProjectError
+from advocacy.content.repository import ReadCache, Repository, load_repository
+from advocacy.content.schema import case_schema
 from advocacy.manifesto.files import manifesto_dir
 from advocacy.manifesto.model import Manifesto
 from advocacy.manifesto.reading import load_manifesto
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.config import CasesConfig
 from advocacy.mkdocs.site import is_first_build, project_from_config
-from advocacy.problems import Severity
-from advocacy.project import Project, ProjectError
-from advocacy.repository import ReadCache, Repository, load_repository
-from advocacy.schema import case_schema
+from advocacy.reading.problems import Severity
 
 log = get_plugin_logger(__name__)
 

@@ -18,8 +18,8 @@ from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
-from advocacy.assembly import LanguageSite
-from advocacy.pages import SHELL, GeneratedPage, fill_frame
+from advocacy.site.assembly import LanguageSite
+from advocacy.site.pages import SHELL, GeneratedPage, fill_frame
 
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
 # the hub needs none of it (navigation works with CSS), so it is not published.

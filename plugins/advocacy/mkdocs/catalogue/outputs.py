@@ -8,9 +8,9 @@ from pathlib import Path
 
 from mkdocs.config.defaults import MkDocsConfig
 
-from advocacy.assembly import LanguageSite
-from advocacy.catalogue import Catalogue
-from advocacy.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.catalogue.exports import atom_feed, cases_csv, cases_json, sitemap
+from advocacy.catalogue.records import Catalogue
+from advocacy.site.assembly import LanguageSite
 
 
 def public_url(config: MkDocsConfig) -> str:

@@ -1,7 +1,7 @@
 """The ``advocacy-catalogue`` plugin: catalogue, facet, dossier, organization and data pages; case panels;
 open-data exports; the search index.
 
-Events only: the pages come from :func:`advocacy.assembly.assemble_language`, the files of the build from the
+Events only: the pages come from :func:`advocacy.site.assembly.assemble_language`, the files of the build from the
 modules next to this one, and the builds of the other languages from :mod:`advocacy.mkdocs.languages`.
 """
 
@@ -19,10 +19,7 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from advocacy import search_index
-from advocacy.assembly import Hub, LanguageSite, assemble_language, read_hub
-from advocacy.history import changes_since_pin
-from advocacy.htmlpage import collapse_whitespace, isolate_latin, set_alternates, set_direction
+from advocacy.content.urls import SiteUrls, relative
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.plugin import checked_content
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
@@ -31,10 +28,13 @@ from advocacy.mkdocs.catalogue.outputs import public_url, write_feeds, write_sit
 from advocacy.mkdocs.catalogue.switcher import page_versions, point_switcher
 from advocacy.mkdocs.languages import LanguageBuilds
 from advocacy.mkdocs.site import current_language
-from advocacy.pages import CONTENT_MARK
-from advocacy.sanitize import sanitize
-from advocacy.translations import Status, split_language
-from advocacy.urls import SiteUrls, relative
+from advocacy.site import search as search_index
+from advocacy.site.assembly import Hub, LanguageSite, assemble_language, read_hub
+from advocacy.site.html import collapse_whitespace, isolate_latin, set_alternates, set_direction
+from advocacy.site.pages import CONTENT_MARK
+from advocacy.site.sanitize import sanitize
+from advocacy.translations.history import changes_since_pin
+from advocacy.translations.units import Status, split_language
 
 log = get_plugin_logger(__name__)
 

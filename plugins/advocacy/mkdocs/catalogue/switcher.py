@@ -11,9 +11,9 @@ from pathlib import Path, PurePosixPath
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
-from advocacy.assembly import LanguageSite
-from advocacy.translations import split_language
-from advocacy.urls import SiteUrls
+from advocacy.content.urls import SiteUrls
+from advocacy.site.assembly import LanguageSite
+from advocacy.translations.units import split_language
 
 
 def page_versions(

@@ -19,17 +19,17 @@ from mkdocs.structure.nav import Navigation
 from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
-from advocacy.dashboard import help_url
-from advocacy.history import changes_since_pin
-from advocacy.locale_strings import MissingStringsError, missing_strings, strings
+from advocacy.content.project import Project
+from advocacy.content.urls import relative
+from advocacy.locales.strings import MissingStringsError, missing_strings, strings
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.plugin import configured_project
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
-from advocacy.pages import help_translate, translation_note
-from advocacy.project import Project
-from advocacy.translations import Status, Unit, UnitKind, missing_pages, split_language, unit_status
-from advocacy.urls import relative
+from advocacy.site.dashboard import help_url
+from advocacy.site.pages import help_translate, translation_note
+from advocacy.translations.history import changes_since_pin
+from advocacy.translations.units import Status, Unit, UnitKind, missing_pages, split_language, unit_status
 
 log = get_plugin_logger(__name__)
 

@@ -1,0 +1,81 @@
+"""``advocacy validate`` and ``advocacy schema``: the content checked, and the content model for editors."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from advocacy.cli.common import EXIT_OK, EXIT_USAGE, add_format, project_of, report
+from advocacy.content.model import load_model
+from advocacy.content.repository import load_repository
+from advocacy.content.schema import case_schema
+from advocacy.content.vocabularies import load_vocabularies
+from advocacy.manifesto.reading import load_manifesto
+
+
+def register(
+    commands: argparse._SubParsersAction[argparse.ArgumentParser], common: argparse.ArgumentParser
+) -> None:
+    """Add the commands of this group."""
+    validate = commands.add_parser(
+        "validate",
+        parents=[common],
+        help="check case files and vocabularies",
+        description="Check the cases of the repository, or the given files, and list every problem.",
+    )
+    validate.add_argument("paths", nargs="*", metavar="PATH", help="files to report on (default: all)")
+    add_format(validate)
+    validate.set_defaults(handler=validate_command)
+
+    schema = commands.add_parser(
+        "schema",
+        parents=[common],
+        help="print the JSON Schema of case frontmatter",
+        description="Print the JSON Schema of case frontmatter, with the current vocabularies, for editors.",
+    )
+    schema.add_argument("--output", "-o", metavar="FILE", help="write it to FILE instead")
+    schema.set_defaults(handler=schema_command)
+
+
+def validate_command(args: argparse.Namespace) -> int:
+    """Check the whole repository, or report on the files named."""
+    project = project_of(args)
+    paths = None
+    if args.paths:
+        paths = []
+        for raw in args.paths:
+            path = Path(raw)
+            path = path if path.is_absolute() else Path.cwd() / path
+            if not path.exists():
+                print(f"advocacy validate: {raw}: no such file", file=sys.stderr)
+                return EXIT_USAGE
+            paths.append(path.resolve())
+    repository = load_repository(project)
+    problems = repository.problems if paths is None else repository.problems_of(paths)
+    manifesto_problems = load_manifesto(project).problems
+    if paths is not None:
+        named = {project.relative(path) for path in paths}
+        manifesto_problems = [
+            p for p in manifesto_problems if any(p.file == n or p.file.startswith(n + "/") for n in named)
+        ]
+    published = len(repository.published_files())
+    tally = (
+        "{errors} error(s), {warnings} warning(s); "
+        f"{published} of {len(repository.files)} case files can be published."
+    )
+    return report([*problems, *manifesto_problems], args.format, tally)
+
+
+def schema_command(args: argparse.Namespace) -> int:
+    """Print (or write) the JSON Schema of case frontmatter."""
+    project = project_of(args)
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    text = json.dumps(case_schema(model, vocabularies, project.language_codes), ensure_ascii=False, indent=1)
+    if args.output:
+        Path(args.output).write_text(text + "\n", encoding="utf-8")
+    else:
+        print(text)
+    return EXIT_OK

@@ -1,0 +1,252 @@
+"""A case file: reading and checking one ``cases/<id>[.<lang>].md`` on its own.
+
+Checks that need other files (duplicate languages, a missing original, links to other cases, images in the
+media folder) are made by :mod:`advocacy.content.repository` once every file has been read.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Collection, Mapping
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from advocacy.content.fields import FieldChecker, Reference
+from advocacy.content.model import CaseModel
+from advocacy.locales.strings import section_headings
+from advocacy.reading.body import Heading, Image, Unsafe, scan_all
+from advocacy.reading.problems import Problem
+from advocacy.reading.sourcefile import read_text, split_frontmatter
+from advocacy.reading.strict_yaml import Mapping as YamlMapping
+from advocacy.reading.strict_yaml import YamlError, parse
+
+Kind = Literal["original", "translation"]
+
+
+@dataclass(frozen=True)
+class CaseFile:
+    """One file of a case, as read and checked on its own.
+
+    Attributes:
+        path: Absolute path of the file.
+        display: Path relative to the project root, for messages.
+        case_id: The id from the file name.
+        language: The language code from the file name (the default language when there is no suffix).
+        kind: ``"original"`` (carries the metadata), ``"translation"``, or ``None`` when unreadable.
+        meta: The valid frontmatter values.
+        body: The Markdown body.
+        references: Case ids named in ``related`` and ``inspired_by``.
+        images: Images the body shows.
+        problems: What is wrong with this file on its own.
+    """
+
+    path: Path
+    display: str
+    case_id: str
+    language: str
+    kind: Kind | None
+    meta: dict[str, Any] = field(default_factory=dict)
+    body: str = ""
+    references: tuple[Reference, ...] = ()
+    images: tuple[Image, ...] = ()
+    problems: tuple[Problem, ...] = ()
+
+
+def read_case_file(
+    path: Path,
+    display: str,
+    case_id: str,
+    language: str,
+    default_language: str,
+    model: CaseModel,
+    terms: Mapping[str, Collection[str]],
+    languages: tuple[str, ...],
+) -> CaseFile:
+    """Read and check one case file; never raises for a content mistake."""
+    text, problems = read_text(path, display, model.limits.file_bytes)
+    if text is None:
+        return CaseFile(path, display, case_id, language, None, problems=tuple(problems))
+    source, split_problems = split_frontmatter(text, display, model.limits.frontmatter_bytes)
+    problems += split_problems
+    if source is None:
+        return CaseFile(path, display, case_id, language, None, problems=tuple(problems))
+    try:
+        # Leading newlines make the parser count lines as the file does.
+        node = parse("\n" * (source.frontmatter_line - 1) + source.frontmatter)
+    except YamlError as exc:
+        problems.append(Problem(display, exc.line, None, exc.message))
+        return CaseFile(path, display, case_id, language, None, problems=tuple(problems))
+    if node is None:
+        node = YamlMapping({}, source.frontmatter_line)
+    if not isinstance(node, YamlMapping):
+        problems.append(
+            Problem(
+                display,
+                source.frontmatter_line,
+                None,
+                "the frontmatter must be fields written as 'name: value' lines, one per line; "
+                "found a single value or a list",
+            )
+        )
+        return CaseFile(path, display, case_id, language, None, problems=tuple(problems))
+    _name_fields(problems, node)
+
+    checker = FieldChecker(display, terms, languages)
+    if "translation" in node.items:
+        kind: Kind = "translation"
+        meta = checker.check_fields(
+            node,
+            model.translation_fields,
+            unknown_hint="a translation carries only title, summary and translation; the other fields "
+            "belong in the original file of the case, which holds the metadata for every language",
+        )
+    else:
+        kind = "original"
+        meta = checker.check_fields(node, model.fields)
+        _check_consistency(checker, node, meta)
+    problems += checker.problems
+
+    headings, images, unsafe = scan_all(source.body, source.body_line)
+    problems += _check_sections(display, headings, language, default_language, model)
+    problems += [_unsafe_problem(display, item) for item in unsafe]
+    return CaseFile(
+        path,
+        display,
+        case_id,
+        language,
+        kind,
+        meta,
+        source.body,
+        tuple(checker.references),
+        tuple(images),
+        tuple(problems),
+    )
+
+
+def _unsafe_problem(display: str, item: Unsafe) -> Problem:
+    if item.kind == "html":
+        return Problem(
+            display,
+            item.line,
+            None,
+            f"raw HTML ({item.text}) is not published; write the text in Markdown (*emphasis*, **strong**, "
+            "[a link](https://...), lists with -), or put code between backticks",
+        )
+    return Problem(
+        display,
+        item.line,
+        None,
+        f'"{item.text}" is not an address a reader can follow safely; link to an https:// (or http://, '
+        "mailto:) address, or to a page of the site",
+    )
+
+
+def _name_fields(problems: list[Problem], node: YamlMapping) -> None:
+    """Attach the field name to character problems found on a field's lines before parsing."""
+    if not problems:
+        return
+    starts = sorted((line, key) for key, line in node.key_lines.items())
+    for index, problem in enumerate(problems):
+        if problem.field is None and problem.line is not None:
+            owner = [key for line, key in starts if line <= problem.line]
+            if owner:
+                problems[index] = Problem(problem.file, problem.line, owner[-1], problem.message)
+
+
+def _check_consistency(checker: FieldChecker, node: YamlMapping, meta: dict[str, Any]) -> None:
+    """Rules that tie several fields of an original together."""
+    lines = node.key_lines
+    if "end_date" in meta:
+        if meta.get("outcome") == "ongoing":
+            checker.report(
+                lines["end_date"],
+                "end_date",
+                'the outcome is "ongoing", so there is no end date yet; delete end_date or change the outcome',
+            )
+        elif "date" in meta and meta["end_date"].last_day < meta["date"].first_day:
+            checker.report(
+                lines["end_date"],
+                "end_date",
+                f"the end date {meta['end_date']} is before the start date {meta['date']}; check both",
+            )
+    if "reviewed_by" in meta and "last_reviewed" not in node.items:
+        checker.report(
+            lines["reviewed_by"], "last_reviewed", "add last_reviewed, the day the facts were checked"
+        )
+    if "last_reviewed" in meta and "reviewed_by" not in node.items:
+        checker.report(
+            lines["last_reviewed"], "reviewed_by", "add reviewed_by, the handle of who checked the facts"
+        )
+    both = set(meta.get("related", ())) & set(meta.get("inspired_by", ()))
+    for case_id in sorted(both):
+        checker.report(
+            lines["related"],
+            "related",
+            f'"{case_id}" is also in inspired_by; list it there only',
+            warning=True,
+        )
+
+
+def _check_sections(
+    display: str, headings: list[Heading], language: str, default_language: str, model: CaseModel
+) -> list[Problem]:
+    problems = []
+    names = section_headings(language)
+    fallback = section_headings(default_language)
+    recognised: dict[str, str] = {}
+    for section in model.sections:
+        recognised[names[section].casefold()] = section
+        recognised.setdefault(fallback[section].casefold(), section)
+    found: dict[str, int] = {}
+    order = []
+    for heading in headings:
+        if heading.level == 1:
+            problems.append(
+                Problem(
+                    display,
+                    heading.line,
+                    None,
+                    f'remove the level-1 heading "# {heading.text}": the page title comes from the title '
+                    "field; sections start with ##",
+                )
+            )
+            continue
+        if heading.level != 2 or heading.text.casefold() not in recognised:
+            continue
+        section = recognised[heading.text.casefold()]
+        if section in found:
+            problems.append(
+                Problem(
+                    display,
+                    heading.line,
+                    None,
+                    f'the section "{names[section]}" appears twice (first on line {found[section]}); '
+                    "merge the two",
+                )
+            )
+            continue
+        found[section] = heading.line
+        order.append(section)
+    for section, what in model.sections.items():
+        if section not in found:
+            problems.append(
+                Problem(
+                    display,
+                    None,
+                    None,
+                    f'the section "{names[section]}" is missing; add a heading "## {names[section]}" '
+                    f"with {what}",
+                )
+            )
+    expected = [s for s in model.sections if s in found]
+    if order != expected:
+        wanted = ", ".join(names[s] for s in model.sections)
+        problems.append(
+            Problem(
+                display,
+                found[order[0]] if order else None,
+                None,
+                f"put the sections in this order: {wanted}",
+            )
+        )
+    return problems

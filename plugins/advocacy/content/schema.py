@@ -1,0 +1,110 @@
+"""The content model as a JSON Schema, for editors' autocompletion and for tools that read our data.
+
+The schema is generated from the same field specifications and vocabularies as the validator. It describes
+what one file may contain; the checks that need other files (a related case that exists, one original per
+case) and the exact calendar (2019-02-30) remain the validator's.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from advocacy.content.fields import TERM_ID
+from advocacy.content.jurisdictions import EU, countries, subdivisions
+from advocacy.content.model import CaseModel, FieldSpec
+from advocacy.content.vocabularies import Vocabularies
+
+SCHEMA_ID = "https://advocacy-hub.github.io/schema/case.schema.json"
+_NO_MARKUP = {"not": {"pattern": r"</?[A-Za-z!?]|&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"}}
+_DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
+
+
+def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[str, ...]) -> dict[str, Any]:
+    schema: dict[str, Any]
+    kind = spec.kind
+    if kind == "text":
+        schema = {"type": "string", "minLength": 1, "allOf": [_NO_MARKUP]}
+        if spec.max is not None:
+            schema["maxLength"] = spec.max
+        if not spec.multiline:
+            schema["pattern"] = r"^[^\n]*$"
+    elif kind == "date":
+        schema = {
+            "anyOf": [
+                {"type": "string", "pattern": _DATE_TEXT},
+                {"type": "integer", "minimum": 1000, "maximum": 9999},
+            ]
+        }
+    elif kind == "day":
+        schema = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
+    elif kind == "choice":
+        schema = {"type": "string", "enum": list(spec.choices)}
+    elif kind == "term":
+        assert spec.vocabulary is not None
+        schema = {"type": "string", "enum": sorted(vocabularies.terms.get(spec.vocabulary, {}))}
+    elif kind == "jurisdiction":
+        forums = sorted(vocabularies.terms.get("forums", {}))
+        schema = {"type": "string", "enum": [EU, *sorted(countries()), *forums, *sorted(subdivisions())]}
+    elif kind == "case":
+        schema = {"type": "string", "pattern": f"^{TERM_ID.pattern}$"}
+    elif kind == "handle":
+        schema = {
+            "type": "string",
+            "minLength": 1,
+            "maxLength": 64,
+            "pattern": r"^[^\n]*$",
+            "not": {"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+|://|</?[A-Za-z!?]"},
+        }
+    elif kind == "url":
+        schema = {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$"}
+    elif kind == "labels":
+        schema = {
+            "type": "object",
+            "properties": {code: {"type": "string", "minLength": 1} for code in languages},
+            "additionalProperties": False,
+        }
+        if spec.complete:
+            schema["required"] = list(languages)
+    elif kind == "list":
+        assert spec.item is not None
+        schema = {"type": "array", "items": _field_schema(spec.item, vocabularies, languages)}
+        if spec.item.kind != "record":
+            schema["uniqueItems"] = True
+        if spec.min:
+            schema["minItems"] = spec.min
+    elif kind == "record":
+        schema = _record(spec.fields, vocabularies, languages)
+    else:  # pragma: no cover - the model file and this function are changed together
+        raise ValueError(f"unknown field kind {kind!r}")
+    if spec.description:
+        schema["description"] = spec.description
+    if spec.default is not None:
+        schema["default"] = spec.default
+    return schema
+
+
+def _record(
+    fields: dict[str, FieldSpec], vocabularies: Vocabularies, languages: tuple[str, ...]
+) -> dict[str, Any]:
+    return {
+        "type": "object",
+        "properties": {name: _field_schema(spec, vocabularies, languages) for name, spec in fields.items()},
+        "required": [name for name, spec in fields.items() if spec.required],
+        "additionalProperties": False,
+    }
+
+
+def case_schema(model: CaseModel, vocabularies: Vocabularies, languages: tuple[str, ...]) -> dict[str, Any]:
+    """The JSON Schema of a case file's frontmatter: an original, or a translation (with ``translation``)."""
+    original = _record(model.fields, vocabularies, languages)
+    translation = _record(model.translation_fields, vocabularies, languages)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID,
+        "title": "Advocacy Hub case",
+        "description": "Frontmatter of a case file: cases/<id>.md (the original, with all the metadata) or "
+        "cases/<id>.<language>.md (an original in another language, or a translation).",
+        "if": {"type": "object", "required": ["translation"]},
+        "then": translation,
+        "else": original,
+    }

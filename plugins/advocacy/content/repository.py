@@ -21,6 +21,8 @@ from advocacy.content.vocabularies import Vocabularies, load_vocabularies
 from advocacy.reading.images import has_location
 from advocacy.reading.problems import Problem, Severity, sort_problems
 
+# Notes for maintainers beside the cases (the fact-check log of each batch of cases), never published.
+NOTES = ("README.md", "CHECKED.md")
 _NAME = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[^.]+))?\.md")
 _SLUG = re.compile(r"[^a-z0-9]+")
 
@@ -145,6 +147,8 @@ def load_repository(
                         "files directly into cases/",
                     )
                 )
+            continue
+        if path.name in NOTES and path.is_file() and not path.is_symlink():
             continue
         case_file = _read_file(repository, path, terms, signature, cache)
         if case_file is not None:

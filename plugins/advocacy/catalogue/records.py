@@ -18,7 +18,7 @@ from advocacy.content.regions import country_of, region_order, regions_of
 from advocacy.content.repository import Repository
 from advocacy.content.urls import SiteUrls
 from advocacy.translations.pins import read
-from advocacy.translations.units import unit_status
+from advocacy.translations.units import Status, unit_status
 
 # The facets, in the order pages show them. Each maps a record to the values it is listed under.
 FACETS = (
@@ -53,7 +53,7 @@ class Version:
     title: str
     summary: str
     method: str | None
-    status: str = "current"
+    status: Status = Status.CURRENT
 
 
 @dataclass
@@ -200,7 +200,7 @@ def _value_order(facet: str, value: str) -> tuple[int, str]:
     return (0, value)
 
 
-def build_catalogue(repository: Repository, statuses: Mapping[Path, str] | None = None) -> Catalogue:
+def build_catalogue(repository: Repository, statuses: Mapping[Path, Status] | None = None) -> Catalogue:
     """The catalogue of the published cases of a checked repository.
 
     Args:

@@ -15,7 +15,7 @@ from urllib.parse import urlsplit
 
 from advocacy.content.dates import DateError, parse_date
 from advocacy.content.jurisdictions import check_jurisdiction
-from advocacy.content.model import FieldSpec
+from advocacy.content.model import FieldKind, FieldSpec
 from advocacy.reading.problems import Problem, Severity
 from advocacy.reading.sourcefile import char_name, is_forbidden
 from advocacy.reading.strict_yaml import Mapping as YamlMapping
@@ -107,9 +107,9 @@ class FieldChecker:
         if isinstance(node, Scalar) and node.type == "null":
             self.report(line, name, "the field is empty; give it a value or delete the line")
             return _INVALID
-        if spec.kind == "list":
+        if spec.kind == FieldKind.LIST:
             return self._check_list(node, spec, name)
-        if spec.kind == "record":
+        if spec.kind == FieldKind.RECORD:
             if not isinstance(node, YamlMapping):
                 fields = " and ".join(k for k, s in spec.fields.items() if s.required)
                 self.report(
@@ -117,13 +117,23 @@ class FieldChecker:
                 )
                 return _INVALID
             return self.check_fields(node, spec.fields, name)
-        if spec.kind == "labels":
+        if spec.kind == FieldKind.LABELS:
             return self._check_labels(node, spec, name)
         if not isinstance(node, Scalar):
             self.report(node.line, name, f"expected a single value, found {describe(node)}")
             return _INVALID
-        checker = getattr(self, f"_check_{spec.kind}")
-        return checker(node, spec, name)
+        checkers = {
+            FieldKind.TEXT: self._check_text,
+            FieldKind.DATE: self._check_date,
+            FieldKind.DAY: self._check_day,
+            FieldKind.CHOICE: self._check_choice,
+            FieldKind.TERM: self._check_term,
+            FieldKind.JURISDICTION: self._check_jurisdiction,
+            FieldKind.CASE: self._check_case,
+            FieldKind.HANDLE: self._check_handle,
+            FieldKind.URL: self._check_url,
+        }
+        return checkers[spec.kind](node, spec, name)
 
     def _check_list(self, node: Node, spec: FieldSpec, name: str) -> Any:
         assert spec.item is not None
@@ -141,7 +151,7 @@ class FieldChecker:
         values = []
         seen: dict[str, int] = {}
         for index, item in enumerate(node.items, start=1):
-            item_name = name if spec.item.kind != "record" else f"{name}[{index}]"
+            item_name = name if spec.item.kind != FieldKind.RECORD else f"{name}[{index}]"
             checked = self.check_value(item, spec.item, item_name, item.line)
             if checked is _INVALID:
                 continue
@@ -159,7 +169,7 @@ class FieldChecker:
                 node.line, name, f"expected one label per language (en: ..., fr: ...), found {describe(node)}"
             )
             return _INVALID
-        text_spec = FieldSpec(name=name, kind="text", max=200)
+        text_spec = FieldSpec(name=name, kind=FieldKind.TEXT, max=200)
         labels = {}
         for code, value in node.items.items():
             if code not in self.languages:

@@ -3,11 +3,29 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from enum import StrEnum
 from functools import cache
 from importlib import resources
 from typing import Any
 
 import yaml
+
+
+class FieldKind(StrEnum):
+    """What a field holds (``kind:`` in ``case-model.yml``; see the comment at the top of that file)."""
+
+    TEXT = "text"
+    DATE = "date"  # YYYY, YYYY-MM or YYYY-MM-DD
+    DAY = "day"  # YYYY-MM-DD
+    CHOICE = "choice"
+    TERM = "term"  # an id of a vocabulary
+    JURISDICTION = "jurisdiction"
+    CASE = "case"  # the id of another case
+    HANDLE = "handle"  # a pseudonymous name, never an e-mail address
+    URL = "url"
+    LABELS = "labels"  # a text per site language
+    LIST = "list"
+    RECORD = "record"
 
 
 @dataclass(frozen=True)
@@ -16,7 +34,7 @@ class FieldSpec:
 
     Attributes:
         name: The field name as written in frontmatter.
-        kind: text, date, day, choice, term, jurisdiction, case, handle, url, labels, list or record.
+        kind: What the field holds.
         required: Whether the field must be present.
         description: One sentence for contributors (docs, JSON Schema, messages).
         min: Least number of items of a list.
@@ -31,7 +49,7 @@ class FieldSpec:
     """
 
     name: str
-    kind: str
+    kind: FieldKind
     required: bool = False
     description: str = ""
     min: int | None = None
@@ -69,7 +87,7 @@ class CaseModel:
 def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
     return FieldSpec(
         name=name,
-        kind=data["kind"],
+        kind=FieldKind(data["kind"]),
         required=bool(data.get("required", False)),
         description=str(data.get("description", "")),
         min=data.get("min"),
@@ -80,11 +98,12 @@ def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
         default=data.get("default"),
         complete=bool(data.get("complete", False)),
         item=_spec(name, data["item"]) if "item" in data else None,
-        fields=_specs(data.get("fields", {})),
+        fields=field_specs(data.get("fields", {})),
     )
 
 
-def _specs(data: dict[str, Any]) -> dict[str, FieldSpec]:
+def field_specs(data: dict[str, Any]) -> dict[str, FieldSpec]:
+    """The field specifications of a mapping of field names to their rules, as the data files write them."""
     return {name: _spec(name, value) for name, value in data.items()}
 
 
@@ -94,9 +113,9 @@ def load_model() -> CaseModel:
     text = (resources.files("advocacy") / "data" / "case-model.yml").read_text(encoding="utf-8")
     data = yaml.safe_load(text)
     return CaseModel(
-        fields=_specs(data["fields"]),
-        translation_fields=_specs(data["translation_fields"]),
-        vocabularies={name: _specs(fields) for name, fields in data["vocabularies"].items()},
+        fields=field_specs(data["fields"]),
+        translation_fields=field_specs(data["translation_fields"]),
+        vocabularies={name: field_specs(fields) for name, fields in data["vocabularies"].items()},
         sections=dict(data["sections"]),
         limits=Limits(**data["limits"]),
         media_formats=tuple(data["media_formats"]),

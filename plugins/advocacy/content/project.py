@@ -147,7 +147,7 @@ class Project:
             return path.as_posix()
 
 
-class _ConfigLoader(yaml.SafeLoader):
+class ConfigLoader(yaml.SafeLoader):
     """Reads mkdocs.yml without running it: ``!ENV`` and ``!!python/...`` values become ``None``."""
 
 
@@ -155,11 +155,11 @@ def _ignore_tag(loader: yaml.SafeLoader, suffix: str, node: yaml.Node) -> None:
     return None
 
 
-_ConfigLoader.add_multi_constructor("!", _ignore_tag)
-_ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
+ConfigLoader.add_multi_constructor("!", _ignore_tag)
+ConfigLoader.add_multi_constructor("tag:yaml.org,2002:python/", _ignore_tag)
 
 
-def _plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
+def plugin_options(plugins: Any, name: str) -> dict[str, Any] | None:
     """The options of plugin ``name`` in a ``plugins:`` list or mapping, or ``None`` if it is absent."""
     entries = plugins.items() if isinstance(plugins, dict) else ((p, None) for p in plugins or [])
     for entry, options in entries:
@@ -194,7 +194,7 @@ def load_project(root: Path) -> Project:
     """
     config_path = root / CONFIG_FILE
     try:
-        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=_ConfigLoader)  # noqa: S506
+        config = yaml.load(config_path.read_text(encoding="utf-8"), Loader=ConfigLoader)  # noqa: S506
     except FileNotFoundError as exc:
         raise ProjectError(f"no {CONFIG_FILE} in {root}; run the command inside the repository") from exc
     except yaml.YAMLError as exc:
@@ -202,11 +202,11 @@ def load_project(root: Path) -> Project:
     plugins = config.get("plugins")
     theme = config.get("theme") or {}
     theme_language = theme.get("language", "en") if isinstance(theme, dict) else "en"
-    ours = _plugin_options(plugins, "advocacy-cases") or {}
+    ours = plugin_options(plugins, "advocacy-cases") or {}
     return Project(
         root=root,
         docs_dir=root / str(config.get("docs_dir", "docs")),
-        languages=languages_from_i18n(_plugin_options(plugins, "i18n"), theme_language),
+        languages=languages_from_i18n(plugin_options(plugins, "i18n"), theme_language),
         cases_dirname=str(ours.get("cases_dir", "cases")),
         repo_url=config.get("repo_url"),
         edit_uri=config.get("edit_uri"),

@@ -11,7 +11,7 @@ from typing import Any
 
 from advocacy.content.fields import TERM_ID
 from advocacy.content.jurisdictions import EU, countries, subdivisions
-from advocacy.content.model import CaseModel, FieldSpec
+from advocacy.content.model import CaseModel, FieldKind, FieldSpec
 from advocacy.content.vocabularies import Vocabularies
 
 SCHEMA_ID = "https://advocacy-hub.github.io/schema/case.schema.json"
@@ -22,32 +22,32 @@ _DATE_TEXT = r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$"
 def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[str, ...]) -> dict[str, Any]:
     schema: dict[str, Any]
     kind = spec.kind
-    if kind == "text":
+    if kind == FieldKind.TEXT:
         schema = {"type": "string", "minLength": 1, "allOf": [_NO_MARKUP]}
         if spec.max is not None:
             schema["maxLength"] = spec.max
         if not spec.multiline:
             schema["pattern"] = r"^[^\n]*$"
-    elif kind == "date":
+    elif kind == FieldKind.DATE:
         schema = {
             "anyOf": [
                 {"type": "string", "pattern": _DATE_TEXT},
                 {"type": "integer", "minimum": 1000, "maximum": 9999},
             ]
         }
-    elif kind == "day":
+    elif kind == FieldKind.DAY:
         schema = {"type": "string", "pattern": r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}
-    elif kind == "choice":
+    elif kind == FieldKind.CHOICE:
         schema = {"type": "string", "enum": list(spec.choices)}
-    elif kind == "term":
+    elif kind == FieldKind.TERM:
         assert spec.vocabulary is not None
         schema = {"type": "string", "enum": sorted(vocabularies.terms.get(spec.vocabulary, {}))}
-    elif kind == "jurisdiction":
+    elif kind == FieldKind.JURISDICTION:
         forums = sorted(vocabularies.terms.get("forums", {}))
         schema = {"type": "string", "enum": [EU, *sorted(countries()), *forums, *sorted(subdivisions())]}
-    elif kind == "case":
+    elif kind == FieldKind.CASE:
         schema = {"type": "string", "pattern": f"^{TERM_ID.pattern}$"}
-    elif kind == "handle":
+    elif kind == FieldKind.HANDLE:
         schema = {
             "type": "string",
             "minLength": 1,
@@ -55,9 +55,9 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
             "pattern": r"^[^\n]*$",
             "not": {"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+|://|</?[A-Za-z!?]"},
         }
-    elif kind == "url":
+    elif kind == FieldKind.URL:
         schema = {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$"}
-    elif kind == "labels":
+    elif kind == FieldKind.LABELS:
         schema = {
             "type": "object",
             "properties": {code: {"type": "string", "minLength": 1} for code in languages},
@@ -65,14 +65,14 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
         }
         if spec.complete:
             schema["required"] = list(languages)
-    elif kind == "list":
+    elif kind == FieldKind.LIST:
         assert spec.item is not None
         schema = {"type": "array", "items": _field_schema(spec.item, vocabularies, languages)}
-        if spec.item.kind != "record":
+        if spec.item.kind != FieldKind.RECORD:
             schema["uniqueItems"] = True
         if spec.min:
             schema["minItems"] = spec.min
-    elif kind == "record":
+    elif kind == FieldKind.RECORD:
         schema = _record(spec.fields, vocabularies, languages)
     else:  # pragma: no cover - the model file and this function are changed together
         raise ValueError(f"unknown field kind {kind!r}")

@@ -12,7 +12,7 @@ from typing import Any
 
 import yaml
 
-from advocacy.content.project import CONFIG_FILE, Project, _ConfigLoader, _plugin_options
+from advocacy.content.project import CONFIG_FILE, ConfigLoader, Project, plugin_options
 from advocacy.content.repository import load_repository
 
 
@@ -87,7 +87,7 @@ def _mirror(source: Path, target: Path, skip: set[str]) -> None:
 def _preview_config(project: Project) -> dict[str, Any]:
     """The project's mkdocs.yml, with absolute paths, watching the real folders, without search."""
     text = (project.root / CONFIG_FILE).read_text(encoding="utf-8")
-    config: dict[str, Any] = yaml.load(text, Loader=_ConfigLoader)  # noqa: S506 - a SafeLoader subclass
+    config: dict[str, Any] = yaml.load(text, Loader=ConfigLoader)  # noqa: S506 - a SafeLoader subclass
     theme = config.get("theme")
     if isinstance(theme, dict) and theme.get("custom_dir"):
         theme["custom_dir"] = str((project.root / theme["custom_dir"]).resolve())
@@ -95,7 +95,7 @@ def _preview_config(project: Project) -> dict[str, Any]:
     config["watch"] = watch or [str(project.cases_dir.resolve())]
     plugins = config.get("plugins") or []
     for name, options in (("advocacy-cases", {"partial": True}), ("advocacy-catalogue", {"search": False})):
-        current = _plugin_options(plugins, name)
+        current = plugin_options(plugins, name)
         if current is None:
             continue
         plugins = [

@@ -12,7 +12,8 @@ from advocacy.reading.problems import Problem
 from advocacy.reading.strict_yaml import Mapping, Node, Sequence, YamlError, parse
 
 
-def _as_date(value: Any) -> dt.date:
+def as_date(value: Any) -> dt.date:
+    """The first day of a date the field checker has read (the fields of these files are days)."""
     assert isinstance(value, PartialDate)
     return value.first_day
 
@@ -72,14 +73,14 @@ def read_changelog(
         releases.append(
             Release(
                 entry["version"],
-                _as_date(entry["date"]),
+                as_date(entry["date"]),
                 entry["status"],
                 entry["summary"],
                 _changes(changes_node, entry.get("changes", [])),
                 line,
                 entry.get("consultation"),
-                _as_date(entry["consultation_from"]) if "consultation_from" in entry else None,
-                _as_date(entry["adopted"]) if "adopted" in entry else None,
+                as_date(entry["consultation_from"]) if "consultation_from" in entry else None,
+                as_date(entry["adopted"]) if "adopted" in entry else None,
             )
         )
     order = [parse_version(r.version) for r in releases]

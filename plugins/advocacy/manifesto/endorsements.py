@@ -5,7 +5,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from advocacy.content.fields import FieldChecker
-from advocacy.manifesto.changelog import _as_date
+from advocacy.manifesto.changelog import as_date
 from advocacy.manifesto.model import CLAUSE_ID, MAX_FILE_BYTES, Endorsement, load_manifesto_model
 from advocacy.reading.problems import Problem
 from advocacy.reading.sourcefile import read_text
@@ -53,7 +53,7 @@ def read_endorsements(
             values["country"],
             values["website"],
             item["version"],
-            _as_date(item["date"]),
+            as_date(item["date"]),
             item["evidence"],
             lines[number] if number < len(lines) else None,
         )

@@ -13,7 +13,7 @@ from importlib import resources
 import markdown  # type: ignore[import-untyped]  # Python-Markdown ships no type hints
 import yaml
 
-from advocacy.content.model import FieldSpec, _specs
+from advocacy.content.model import FieldSpec, field_specs
 from advocacy.reading.problems import Problem
 
 CLAUSE_ID = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
@@ -50,8 +50,8 @@ def load_manifesto_model() -> ManifestoModel:
         consultation_days=int(data["adoption"]["consultation_days"]),
         endorsements=int(data["adoption"]["endorsements"]),
         regions=int(data["adoption"]["regions"]),
-        changelog=_specs(data["changelog"]),
-        endorsement=_specs(data["endorsement"]),
+        changelog=field_specs(data["changelog"]),
+        endorsement=field_specs(data["endorsement"]),
     )
 
 

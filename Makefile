@@ -57,6 +57,7 @@ check: setup ## Lint, type-check and validate the content
 	$(BIN)/ruff check plugins tests hooks
 	$(BIN)/ruff format --check plugins tests hooks
 	$(BIN)/mypy
+	$(BIN)/lint-imports --no-cache
 	$(BIN)/advocacy validate
 	$(BIN)/advocacy translations --check > /dev/null
 	$(BIN)/advocacy forms --check

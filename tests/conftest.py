@@ -1,138 +1,31 @@
-"""Shared fixtures: small projects written into a temporary folder from inline file contents."""
+"""Shared fixtures: small projects, the sample corpus read once, the session-wide builds of the sample site and
+of the repository's own site, the local servers and the browser. Helpers and test data live in tests/support/.
+"""
 
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Mapping
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
-from advocacy.content.project import Project, load_project
-
-FIXTURES = Path(__file__).parent / "fixtures"
-THEME = Path(__file__).resolve().parents[1] / "plugins" / "advocacy" / "theme"
-
-MKDOCS_YML = f"""\
-site_name: Test hub
-site_url: https://example.org/
-repo_url: https://github.com/example/hub
-edit_uri: edit/main/docs/
-docs_dir: docs
-theme:
-  name: material
-  custom_dir: {THEME}
-  font: false
-  features: [content.action.edit]
-validation:
-  omitted_files: warn
-  absolute_links: warn
-  unrecognized_links: warn
-  anchors: warn
-not_in_nav: |
-  /cases/
-nav:
-  - index.md
-plugins:
-  - advocacy-cases
-  - advocacy-translations
-  - advocacy-catalogue
-  - i18n:
-      docs_structure: suffix
-      fallback_to_default: false
-      reconfigure_search: false
-      languages:
-        - {{locale: en, name: English, default: true}}
-        - {{locale: fr, name: Français}}
-        - {{locale: ar, name: العربية}}
-"""
-
-VALID_CASE = """\
----
-title: A blackout against a bad law
-summary: The community blacked out the site for a day, and the clause was dropped.
-date: 2011-10-04
-end_date: 2011-10-06
-outcome: success
-jurisdictions: [IT]
-topics: [censorship]
-methods: [blackout]
-organizations: [wikimedia-italia]
-sources:
-  - title: An article about it
-    url: https://en.wikipedia.org/wiki/Example
-published: 2026-11-25
----
-
-## Context
-
-Why it mattered.
-
-## Actions
-
-What was done.
-
-## Outcome
-
-What happened.
-
-## Lessons
-
-What we learned.
-"""
-
-VALID_TRANSLATION_FR = """\
----
-title: Un blackout contre une mauvaise loi
-summary: La communauté a masqué le site pendant un jour, et la clause a été retirée.
-translation:
-  method: machine
----
-
-## Contexte
-
-Pourquoi.
-
-## Actions
-
-Quoi.
-
-## Résultat
-
-Résultat.
-
-## Leçons
-
-Leçons.
-"""
-
-ProjectFactory = Callable[[dict[str, str | bytes]], Project]
+from advocacy.catalogue.records import Catalogue, build_catalogue
+from advocacy.content.project import Project
+from advocacy.content.repository import Repository, load_repository
+from tests.support.browser import launch_chromium, serve
+from tests.support.building import Built, build, warnings
+from tests.support.corpus import CORPUS, FEATURED_YML
+from tests.support.paths import ROOT
+from tests.support.project import MKDOCS_YML, ProjectFactory, write_project
+from tests.support.workflows import LinkServer, serve_links
 
 
-def write_project(root: Path, files: Mapping[str, str | bytes], mkdocs_yml: str = MKDOCS_YML) -> Project:
-    """Write a small project at ``root`` (mkdocs.yml, docs/, cases/ with test vocabularies) plus ``files``."""
-    (root / "docs").mkdir(parents=True)
-    (root / "mkdocs.yml").write_text(mkdocs_yml, encoding="utf-8")
-    for name in ("index.md", "index.fr.md", "index.ar.md"):
-        (root / "docs" / name).write_text("# Home\n", encoding="utf-8")
-    shutil.copytree(FIXTURES / "vocabularies", root / "cases" / "vocabularies")
-    (root / "docs" / "cases").symlink_to("../cases", target_is_directory=True)
-    for name, content in files.items():
-        path = root / name
-        path.parent.mkdir(parents=True, exist_ok=True)
-        if isinstance(content, bytes):
-            path.write_bytes(content)
-        else:
-            path.write_text(content, encoding="utf-8")
-    return load_project(root)
-
-
-def add_to_nav(project: Project, *pages: str) -> None:
-    """List documentation pages (``guide.md``) in the navigation of a project written by :func:`write_project`."""
-    config = project.root / "mkdocs.yml"
-    listed = "".join(f"  - {page}\n" for page in pages)
-    text = config.read_text(encoding="utf-8").replace("nav:\n  - index.md\n", "nav:\n  - index.md\n" + listed)
-    config.write_text(text, encoding="utf-8")
+@pytest.fixture(autouse=True)
+def _own_git_repository(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Git reads the repository of the test, even when the tests run from a git hook (which sets GIT_DIR)."""
+    for name in ("GIT_DIR", "GIT_WORK_TREE", "GIT_INDEX_FILE", "GIT_OBJECT_DIRECTORY"):
+        monkeypatch.delenv(name, raising=False)
 
 
 @pytest.fixture
@@ -143,3 +36,82 @@ def make_project(tmp_path: Path) -> ProjectFactory:
         return write_project(tmp_path / "hub", files)
 
     return make
+
+
+# --- The sample corpus (tests/support/corpus.py) ----------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def repository(tmp_path_factory: pytest.TempPathFactory) -> Repository:
+    """The sample corpus, read and checked once for the whole session."""
+    project = write_project(tmp_path_factory.mktemp("catalogue") / "hub", CORPUS)
+    repository = load_repository(project)
+    assert [str(p) for p in repository.problems] == []
+    return repository
+
+
+@pytest.fixture
+def catalogue(repository: Repository) -> Catalogue:
+    """A fresh catalogue of the sample corpus (some tests change its records)."""
+    return build_catalogue(repository)
+
+
+# --- Built sites ------------------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The sample site: the corpus built once for the session, strictly, with one case featured on the home
+    page. Tests read it and never change it (they damage :func:`built_copy` instead)."""
+    assert FEATURED_YML != MKDOCS_YML
+    root = tmp_path_factory.mktemp("reading-site") / "hub"
+    write_project(root, CORPUS, FEATURED_YML)
+    result = build(root, "--strict")
+    assert result.returncode == 0, result.stderr
+    return Built(root, result)
+
+
+@pytest.fixture
+def built_copy(built: Built, tmp_path: Path) -> Path:
+    """A copy of the built sample site that a test may damage."""
+    target = tmp_path / "site"
+    shutil.copytree(built.site, target)
+    return target
+
+
+@pytest.fixture(scope="session")
+def own_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
+    """The repository's own site, built strict once for the session into a temporary folder: (site, log)."""
+    site = tmp_path_factory.mktemp("repository-site")
+    result = build(ROOT, "--strict", site_dir=site)
+    assert result.returncode == 0, result.stderr
+    return site, result.stderr
+
+
+# --- Servers and the browser ------------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """A headless chromium, offline, shared by the browser tests (skipped without chromium, except in CI)."""
+    yield from launch_chromium()
+
+
+@pytest.fixture(scope="session")
+def server(built: Built) -> Iterator[str]:
+    """The sample site on a local static server; yields its base address."""
+    yield from serve(built.site)
+
+
+@pytest.fixture(scope="session")
+def own_site_server(own_site: tuple[Path, str]) -> Iterator[str]:
+    """The repository's own site, built without a warning, on a local static server; yields its address."""
+    site, log = own_site
+    assert warnings(log) == []
+    yield from serve(site)
+
+
+@pytest.fixture
+def link_server(monkeypatch: pytest.MonkeyPatch) -> Iterator[LinkServer]:
+    """A web server on 127.0.0.1 that records the requests it gets, for the link check."""
+    yield from serve_links(monkeypatch)

@@ -1,0 +1,1 @@
+"""What the tests share: helpers and test data, imported by test modules and conftest.py (never tests)."""

@@ -5,7 +5,8 @@ the project (validation, all pages, catalogue and facet pages, exports, search i
 static-i18n rendering the same pages, no nav, no search, no tags, no fallback pages) and, up to 1,000 cases,
 the *vanilla* setup (Material + static-i18n + search + tags, default navigation). See tests/bench/README.md.
 
-Usage: python tests/bench/bench.py [--sizes 1000,10000] [--languages 3] [--setups project,floor,vanilla]
+Usage: python tests/bench/bench.py [--sizes 1000,10000] [--profiles default,long,concentrated,languages]
+       [--languages 3] [--setups project,floor,vanilla]
 """
 
 from __future__ import annotations
@@ -24,7 +25,7 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parents[2]
 sys.path.insert(0, str(ROOT))
 
-from tests.bench.corpus import WORDS_BY_RANK, generate  # noqa: E402
+from tests.bench.corpus import PROFILES, WORDS_BY_RANK, generate  # noqa: E402
 from tests.bench.measure import (  # noqa: E402
     Figures,
     lunr_search_kb,
@@ -64,7 +65,12 @@ def preview_figures(bin_dir: Path, corpus: Path) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000", help="numbers of cases, comma-separated (e.g. 1000,10000)")
-    parser.add_argument("--languages", type=int, default=3, help="languages per case (1-5)")
+    parser.add_argument(
+        "--profiles",
+        default="default",
+        help=f"corpus shapes, comma-separated: {', '.join(PROFILES)} (see tests/bench/corpus.py)",
+    )
+    parser.add_argument("--languages", type=int, default=3, help="languages per case (1-5), default profile")
     parser.add_argument("--setups", default="project,floor,vanilla", help="which builds to run")
     parser.add_argument("--work", help="folder for the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and built sites")
@@ -78,14 +84,19 @@ def main() -> None:
         f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'1st visit KB':>12} {'list KB':>7} "
         f"{'search KB (common/rare word)':>28}"
     )
-    results: dict[tuple[str, int], Figures] = {}
-    for size in (int(s) for s in args.sizes.split(",")):
-        corpus = work / f"corpus-{size}x{args.languages}"
+    results: dict[tuple[str, int, str], Figures] = {}
+    runs = [
+        (PROFILES[name], int(size)) for name in args.profiles.split(",") for size in args.sizes.split(",")
+    ]
+    for profile, size in runs:
+        languages = profile.languages if profile.name != "default" else args.languages
+        corpus = work / f"corpus-{profile.name}-{size}x{languages}"
         start = time.perf_counter()
-        files = generate(ROOT, corpus, size, args.languages)
+        shape = profile if profile.name != "default" else None
+        files = generate(ROOT, corpus, size, languages, profile=shape)
         configs = write_configs(corpus)
         print(
-            f"\ncorpus: {size} cases x {args.languages} languages = {files} case files, generated in "
+            f"\ncorpus {profile.name}: {size} cases x {languages} languages = {files} case files, generated in "
             f"{time.perf_counter() - start:.1f} s"
         )
         seconds, _, code = run([str(bin_dir / "advocacy"), "validate", "--root", str(corpus)], corpus)
@@ -106,13 +117,13 @@ def main() -> None:
                 figures.rare_search_kb = pagefind_search_kb(site, RARE_WORD)
             else:
                 figures.search_kb = lunr_search_kb(site)
-            results[(setup, size)] = figures
+            results[(setup, size, profile.name)] = figures
             search = f"{figures.search_kb:>6.0f}" if figures.search_kb is not None else f"{'-':>6}"
             search += (
                 f" / {figures.rare_search_kb:<5.0f}" if figures.rare_search_kb is not None else " /  -   "
             )
             print(
-                f"{setup:<8} {size:>6} {args.languages:>5} {figures.seconds:>7.1f} "
+                f"{setup:<8} {size:>6} {languages:>5} {figures.seconds:>7.1f} "
                 f"{memory.total:>10.0f} / {memory.build:>5.0f} / {memory.indexer:>5.0f} "
                 f"{figures.exit_code:>4} {figures.output_mb:>7.0f} {figures.pages:>6} {figures.page_kb:>7.1f} "
                 f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} "
@@ -122,16 +133,20 @@ def main() -> None:
                 shutil.rmtree(site, ignore_errors=True)
         if "project" in setups:
             print(preview_figures(bin_dir, corpus))
-        project, floor = results.get(("project", size)), results.get(("floor", size))
+        project, floor = (
+            results.get(("project", size, profile.name)),
+            results.get(("floor", size, profile.name)),
+        )
         if project and floor:
             print(
-                f"project / floor at {size}: {project.seconds / floor.seconds:.2f}x (target at 1,000: <= 1.5x)"
+                f"project / floor, {profile.name} at {size}: {project.seconds / floor.seconds:.2f}x "
+                "(target at 1,000: <= 1.5x)"
             )
-    sizes = sorted({size for _, size in results})
-    if len(sizes) > 1 and ("project", sizes[0]) in results:
-        small = results[("project", sizes[0])]
+    sizes = sorted({size for _, size, name in results if name == "default"})
+    if len(sizes) > 1 and ("project", sizes[0], "default") in results:
+        small = results[("project", sizes[0], "default")]
         for size in sizes[1:]:
-            big = results.get(("project", size))
+            big = results.get(("project", size, "default"))
             if big:
                 print(
                     f"project {size} / project {sizes[0]}: {big.seconds / small.seconds:.2f}x for "

@@ -9,6 +9,7 @@ from __future__ import annotations
 import random
 import re
 import shutil
+from dataclasses import dataclass
 from pathlib import Path
 
 from advocacy.content.model import load_model
@@ -113,13 +114,59 @@ def _body(rng: random.Random, language: str, words: int) -> str:
     return "\n".join(parts)
 
 
+@dataclass(frozen=True)
+class Profile:
+    """The shape of a corpus.
+
+    Attributes:
+        name: How the benchmark names it.
+        words: Words in each case's body.
+        languages: Languages a translated case exists in (the site builds every site language).
+        translated: The share of cases translated into those languages (the others exist in the first only).
+        concentrated: The share of cases that all share one topic pair, dossier, organization pair and
+            country, as in a hub about one campaign (the facet values of those cases are huge lists).
+    """
+
+    name: str
+    words: int = 700
+    languages: int = 3
+    translated: float = 1.0
+    concentrated: float = 0.0
+
+
+PROFILES = {
+    profile.name: profile
+    for profile in (
+        # Today's corpus: every case in three languages, metadata spread over every value.
+        Profile("default"),
+        # Longer cases, as real ones are (about 1,500 words).
+        Profile("long", words=1500),
+        # Nine cases in ten about the same topics, dossier, organizations and country.
+        Profile("concentrated", concentrated=0.9),
+        # All five site languages, with 30 % of the cases translated into the four others.
+        Profile("languages", languages=5, translated=0.3),
+    )
+}
+
+
 def generate(
-    source_root: Path, target: Path, cases: int, languages: int, words: int = 700, seed: int = 1
+    source_root: Path,
+    target: Path,
+    cases: int,
+    languages: int,
+    words: int = 700,
+    seed: int = 1,
+    profile: Profile | None = None,
 ) -> int:
-    """Write a project at ``target`` with ``cases`` originals, each translated into ``languages - 1`` others.
+    """Write a project at ``target`` with ``cases`` originals, each translated into ``languages - 1`` others
+    (or shaped by ``profile``, which then decides the words, languages and translations).
 
     Returns the number of case files written.
     """
+    if profile is not None:
+        words, languages = profile.words, profile.languages
+    translated = profile.translated if profile is not None else 1.0
+    concentrated = profile.concentrated if profile is not None else 0.0
     rng = random.Random(seed)  # noqa: S311 - reproducible test data, not security
     project = load_project(source_root)
     model = load_model()
@@ -148,6 +195,12 @@ def generate(
         year = rng.randint(2001, 2025)
         related = [f"synthetic-case-{rng.randrange(cases):05d}" for _ in range(2)]
         related = sorted({r for r in related if r != case_id})
+        # Random draws only where the profile asks for them: the default corpus stays the one measured before.
+        campaign = concentrated > 0 and rng.random() < concentrated
+        jurisdictions = ["TR"] if campaign else rng.sample(JURISDICTIONS, rng.choice([1, 1, 2]))
+        topics = terms["topics"][:2] if campaign else rng.sample(terms["topics"], 2)
+        dossier = terms["dossiers"][0] if campaign else rng.choice(terms["dossiers"])
+        organizations = terms["organizations"][:2] if campaign else rng.sample(terms["organizations"], 2)
         meta = "\n".join(
             [
                 f"title: Synthetic case {number} about {rng.choice(WORDS)} and {rng.choice(WORDS)}",
@@ -155,11 +208,11 @@ def generate(
                 f"date: {year}-{rng.randint(1, 12):02d}-{rng.randint(1, 28):02d}",
                 f"end_date: {year + 1}",
                 f"outcome: {rng.choice(['success', 'partial', 'failure', 'unknown'])}",
-                f"jurisdictions: [{', '.join(rng.sample(JURISDICTIONS, rng.choice([1, 1, 2])))}]",
-                f"topics: [{', '.join(rng.sample(terms['topics'], 2))}]",
+                f"jurisdictions: [{', '.join(jurisdictions)}]",
+                f"topics: [{', '.join(topics)}]",
                 f"methods: [{', '.join(rng.sample(terms['methods'], 2))}]",
-                f"dossiers: [{rng.choice(terms['dossiers'])}]",
-                f"organizations: [{', '.join(rng.sample(terms['organizations'], 2))}]",
+                f"dossiers: [{dossier}]",
+                f"organizations: [{', '.join(organizations)}]",
                 f"related: [{', '.join(related)}]",
                 # About one case in five took its approach from an earlier one.
                 *(
@@ -184,7 +237,8 @@ def generate(
             f"---\n{meta}\n---\n\n{_body(rng, codes[0], words)}", encoding="utf-8"
         )
         written += 1
-        for code in codes[1:]:
+        untranslated = translated < 1 and rng.random() >= translated
+        for code in () if untranslated else codes[1:]:
             translation = "\n".join(
                 [
                     f"title: Synthetic case {number} ({code})",

@@ -400,7 +400,7 @@ class SitePages:
             "dossier.html",
             url,
             dossier=dossier,
-            description=str(term.fields.get("description") or ""),
+            description=term.description(self.language, self.default),
             records=records,
             timeline=self.timeline(records),
             near=self.catalogue.organizations_near([r.id for r in records])[:8],

@@ -10,7 +10,7 @@ import pytest
 
 from advocacy.locales.strings import section_headings
 from tests.support.building import build, warnings
-from tests.support.html import Switcher
+from tests.support.html import Switcher, Tags
 from tests.support.project import VALID_CASE, ProjectFactory, add_to_nav, pinned_translation
 
 pytestmark = pytest.mark.site
@@ -257,3 +257,40 @@ def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_tha
     english_guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english_guide
     assert Switcher(english_guide).links["ar"].href == "../ar/guide/"
+
+
+def test_every_language_has_its_page_not_found_and_the_root_one_offers_every_language(
+    make_project: ProjectFactory,
+) -> None:
+    """ar/404.html is Arabic, right to left, with a way back to the Arabic home page and an Arabic interface;
+    the root 404.html (what most static hosts serve for any missing address) is English and offers each
+    language's home page in that language; no page of the site is left with Material's English-only text."""
+    project = make_project({})
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project.root / "site"
+    arabic = (site / "ar/404.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" class="no-js" dir="rtl">' in arabic
+    assert "<title>الصفحة غير موجودة - Test hub</title>" in arabic
+    assert "<h1>الصفحة غير موجودة</h1>" in arabic
+    assert '<a href="/ar/">الذهاب إلى الصفحة الرئيسية</a>' in arabic
+    assert "مشروع مجتمعي لمناصري ويكيميديا" in arabic
+    assert (
+        '<li lang="en" dir="ltr"><strong>English</strong>: Page not found — <a href="/" hreflang="en">'
+        in arabic
+    )
+    root = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en" class="no-js" dir="ltr">' in root
+    assert "<h1>Page not found</h1>" in root
+    homes = {
+        attrs.get("hreflang"): attrs["href"]
+        for tag, attrs in Tags(root).tags
+        if tag == "a" and attrs.get("hreflang")
+    }
+    assert homes == {"en": "/.", "fr": "/fr/", "ar": "/ar/"}
+    assert (
+        '<li lang="ar" dir="rtl"><strong>العربية</strong>: الصفحة غير موجودة — <a href="/ar/" hreflang="ar">'
+        in root
+    )
+    assert (site / "fr/404.html").is_file()
+    assert "404 - Not found" not in root + arabic

@@ -195,7 +195,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         point_switcher(config, page_switcher(page, site, self.urls, config, versions))
         return context
 
-    # After the translations plugin (default priority) has emptied pages that are not written in this build.
+    # After the other plugins' page handlers (default priority): the HTML recorded and finished is final.
     @event_priority(priorities.FINISH_PAGE)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Record each written page for the sitemap, and collapse the templates' indentation."""

@@ -231,7 +231,8 @@ def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_tha
     site = project.root / "site"
     arabic_home = (site / "ar/index.html").read_text(encoding="utf-8")
     assert 'href="guide/"' in arabic_home
-    assert "Guide (الإنجليزية)" in arabic_home
+    # The English title is isolated from the Arabic around it (U+2068 ... U+2069): it keeps its order.
+    assert "\u2068Guide\u2069 (الإنجليزية)" in arabic_home
     guide = (site / "ar/guide/index.html").read_text(encoding="utf-8")
     assert '<html lang="ar" class="no-js" dir="rtl">' in guide
     assert "مشروع مجتمعي لمناصري ويكيميديا" in guide

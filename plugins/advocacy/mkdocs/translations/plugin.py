@@ -159,7 +159,12 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     def _borrowed(self, html: str, page: Page, config: MkDocsConfig, language: str, source: str) -> str:
         """A page of ``source`` shown at the address of ``language``, which lacks it."""
         name = Locale.parse(language).languages.get(source, source)
-        page.title = f"{page.title} ({name})"
+        title = page.title or ""
+        if _direction(language) != _direction(source):
+            # Isolated (U+2068 ... U+2069) so that, in the navigation and the title bar of a right-to-left
+            # language, "Advocates" keeps its order and the language's name its brackets.
+            title = f"\u2068{title}\u2069"
+        page.title = f"{title} ({name})"
         # Its text is not this language's: no "edit" link to the original, and search engines are pointed
         # at the original's address.
         page.edit_url = None
@@ -225,8 +230,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         language's (the catalogue plugin puts it back once every language is built)."""
         language = current_language(config)
         if template_name == NOT_FOUND and language not in (None, self.default):
-            direction = Localizer(language, self.default, Vocabularies()).direction
+            direction = _direction(language)
             target = Path(config.site_dir) / language_prefix(language, self.default) / NOT_FOUND
             target.parent.mkdir(parents=True, exist_ok=True)
             target.write_text(set_direction(output_content, direction), encoding="utf-8")
         return output_content
+
+
+def _direction(language: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the direction of ``language``'s script."""
+    return Localizer(language, language, Vocabularies()).direction

@@ -39,7 +39,8 @@ REPOSITORY_PAGES = [
 @pytest.mark.parametrize(
     ("language", "path"),
     [(language, path) for language in ("", "ar/") for path in REPOSITORY_PAGES]
-    # The guide is in English only: other languages link to it and do not copy it.
+    # The guide is in English only (other languages show it under their address with a note, checked in
+    # tests/browser/test_languages.py).
     + [("", "contribute/manifesto/")],
 )
 def test_no_accessibility_violation_on_the_manifesto(

@@ -11,7 +11,7 @@ import yaml
 from advocacy.content.model import load_model
 from advocacy.content.project import load_project
 from advocacy.content.repository import load_repository
-from advocacy.content.schema import case_schema
+from advocacy.content.schema import case_schema, vocabulary_schema
 from advocacy.content.vocabularies import load_vocabularies
 from tests.support.paths import ROOT
 from tests.support.project import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
@@ -100,3 +100,52 @@ def test_repository_schema_is_a_valid_json_schema() -> None:
     model = load_model()
     schema = case_schema(model, load_vocabularies(project, model), project.language_codes)
     jsonschema.Draft202012Validator.check_schema(schema)
+
+
+DOSSIER = (
+    "eu-copyright-directive:\n"
+    "  label: {en: EU copyright directive, fr: Directive européenne, ar: توجيه حقوق المؤلف}\n"
+    "  description: {en: The directive., fr: La directive., ar: التوجيه.}\n"
+)
+# (description, text to replace in DOSSIER, replacement): each makes one mistake in a vocabulary file.
+VOCABULARY_MUTATIONS = [
+    ("valid", "", ""),
+    ("valid multiline description", "en: The directive.,", 'en: "The directive,\\nand its laws.",'),
+    ("description as one text", "{en: The directive., fr: La directive., ar: التوجيه.}", "The directive."),
+    ("description lacks a language", ", ar: التوجيه.}", "}"),
+    ("description in no site language", "ar: التوجيه.}", "ar: التوجيه., de: Die Richtlinie.}"),
+    ("description too long", "fr: La directive.", "fr: " + "x" * 301),
+    ("markup in a description", "en: The directive.", "en: The <i>directive</i>."),
+    ("description missing", "  description: {en: The directive., fr: La directive., ar: التوجيه.}\n", ""),
+    ("label on two lines", "en: EU copyright directive,", 'en: "EU copyright\\ndirective",'),
+    ("unknown field", "  label:", "  summary: {en: x}\n  label:"),
+    ("bad term id", "eu-copyright-directive:", "EU_Directive:"),
+]
+
+
+@pytest.mark.parametrize(
+    ("name", "text"), [(n, DOSSIER.replace(a, b) if a else DOSSIER) for n, a, b in VOCABULARY_MUTATIONS]
+)
+def test_vocabulary_schema_and_validator_agree(make_project: ProjectFactory, name: str, text: str) -> None:
+    """An editor using a vocabulary's schema accepts exactly the dossiers.yml the validator accepts."""
+    project = make_project({"cases/vocabularies/dossiers.yml": text})
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    validator_ok = not [p for p in vocabularies.problems if p.file.endswith("dossiers.yml")]
+    schema = vocabulary_schema(model, vocabularies, project.language_codes, "dossiers")
+    schema_ok = jsonschema.Draft202012Validator(schema).is_valid(yaml.safe_load(text))
+    assert (name, schema_ok) == (name, validator_ok)
+    assert validator_ok == name.startswith("valid")
+
+
+def test_every_vocabulary_of_the_repository_passes_its_schema() -> None:
+    """Each vocabulary file of the hub is valid against its own published schema, itself a valid schema."""
+    project = load_project(ROOT)
+    model = load_model()
+    vocabularies = load_vocabularies(project, model)
+    for name in model.vocabularies:
+        schema = vocabulary_schema(model, vocabularies, project.language_codes, name)
+        jsonschema.Draft202012Validator.check_schema(schema)
+        data = yaml.safe_load((project.vocabularies_dir / f"{name}.yml").read_text(encoding="utf-8"))
+        errors = [e.message for e in jsonschema.Draft202012Validator(schema).iter_errors(data)]
+        assert (name, errors) == (name, [])

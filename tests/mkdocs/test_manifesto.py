@@ -175,10 +175,11 @@ def test_every_version_has_its_text_and_its_changes_page_in_each_language(site: 
             "changes",
         ):
             assert (site / prefix / "manifesto" / path / "index.html").is_file(), prefix + path
-    # A version's text exists in the languages it was released in: 0.1.0 in English and French, 0.2.0 in English.
+    # A version's text exists in the languages it was released in: 0.1.0 in English and French, 0.2.0 in English
+    # (at its French address, the English text under a note in French that it is not translated).
     assert (site / "manifesto/versions/0.2.0/index.html").is_file()
     assert (site / "fr/manifesto/versions/0.1.0/index.html").is_file()
-    assert not (site / "fr/manifesto/versions/0.2.0/index.html").exists()
+    assert "Cette page n’est pas encore traduite en français." in _page(site, "fr/manifesto/versions/0.2.0")
     assert 'href="../../../../../manifesto/versions/0.2.0/">' in _page(
         site, "fr/manifesto/versions/0.2.0/changes"
     )

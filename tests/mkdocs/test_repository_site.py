@@ -1,5 +1,5 @@
 """The repository's own site: built strict without a warning, every valid case file a page in its language
-(nothing lost)."""
+(nothing lost), the pages a reader needs to act in every language, and no language's navigation leaving it."""
 
 from __future__ import annotations
 
@@ -9,7 +9,9 @@ import pytest
 
 from advocacy.content.project import load_project
 from advocacy.content.repository import load_repository
+from advocacy.locales.strings import strings
 from tests.support.building import case_pages, warnings
+from tests.support.html import Switcher, Tags, is_external, resolve
 from tests.support.paths import ROOT
 
 pytestmark = pytest.mark.site
@@ -26,3 +28,79 @@ def test_every_valid_case_file_is_a_page_in_its_language(own_site: tuple[Path, s
     for case_file in load_repository(load_project(ROOT)).published_files():
         expected.setdefault(case_file.language, []).append(case_file.case_id)
     assert case_pages(own_site[0]) == {lang: sorted(ids) for lang, ids in sorted(expected.items())}
+
+
+# The pages a reader needs to act (issue 14): each must be a translation in every site language, not the
+# original shown with a note.
+PAGES_TO_ACT = [
+    "support/",
+    "safety/",
+    "contribute/privately/",
+    "about/rules-of-engagement/",
+    "contribute/",
+    "about/",
+]
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar", "hi"])
+def test_the_pages_a_reader_needs_to_act_are_translated_in_every_language(
+    own_site: tuple[Path, str], language: str
+) -> None:
+    """Support, Staying safe, Submitting privately, Rules of engagement, Contributing and About are written in
+    the language, labelled as machine translations, and link only to pages of the same language."""
+    site = own_site[0]
+    machine = strings(language)["translation_note"]["machine"]
+    for path in PAGES_TO_ACT:
+        html = (site / language / path / "index.html").read_text(encoding="utf-8")
+        assert f'<html lang="{language}"' in html, path
+        assert "adv-untranslated" not in html and "adv-borrowed" not in html, path
+        assert machine in html, path
+        content = html[html.index('<article class="md-content__inner') :]
+        for href in (attrs.get("href") for tag, attrs in Tags(content).tags if tag == "a"):
+            if href and not is_external(href) and not href.startswith("#"):
+                assert resolve(f"{language}/{path}", href).startswith(f"{language}/"), (path, href)
+
+
+def test_the_arabic_safety_page_is_arabic_right_to_left_and_offered_in_every_language(
+    own_site: tuple[Path, str],
+) -> None:
+    """/ar/safety/ is the Arabic text, right to left; its switcher leads to the page in every language."""
+    html = (own_site[0] / "ar/safety/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" class="no-js" dir="rtl">' in html
+    assert "<title>البقاء في أمان - مركز المناصرة</title>" in html
+    assert "استخدم اسمًا مستعارًا" in html
+    links = Switcher(html).links
+    assert {code: (link.href, link.note) for code, link in links.items()} == {
+        "en": ("../../safety/", ""),
+        "fr": ("../../fr/safety/", ""),
+        "es": ("../../es/safety/", ""),
+        "ar": ("./", ""),
+        "hi": ("../../hi/safety/", ""),
+    }
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar", "hi"])
+def test_the_navigation_of_a_language_never_leaves_it(own_site: tuple[Path, str], language: str) -> None:
+    """From any page of a language, every entry of the navigation leads to a page of that language that exists
+    (an untranslated guide is shown there, with a note), never to another language's address or a missing one."""
+    site = own_site[0]
+    for page in ("", "safety/", "about/advocates/", "contribute/case-model/"):
+        html = (site / language / page / "index.html").read_text(encoding="utf-8")
+        for tag, attrs in Tags(html).tags:
+            if tag == "a" and "md-nav__link" in (attrs.get("class") or "").split():
+                target = resolve(f"{language}/{page}", attrs["href"] or "")
+                assert target.startswith(f"{language}/"), (page, attrs["href"])
+                assert (site / target / "index.html").is_file() or (site / target).is_file(), target
+
+
+def test_an_untranslated_guide_says_so_in_the_readers_language(own_site: tuple[Path, str]) -> None:
+    """A guide that Hindi lacks is shown at its Hindi address with the Hindi interface, a note in Hindi with
+    the way to the Hindi home page, and the English text marked as English; search and the sitemap skip it."""
+    site = own_site[0]
+    html = (site / "hi/about/advocates/index.html").read_text(encoding="utf-8")
+    assert '<html lang="hi"' in html
+    assert "इस पृष्ठ का अभी हिन्दी में अनुवाद नहीं हुआ है। नीचे मूल पाठ अंग्रेज़ी में है।" in html
+    assert '<a href="../../../hi/">मुखपृष्ठ पर लौटें</a>' in html
+    assert '<div class="adv-borrowed" lang="en" dir="ltr">' in html
+    assert "data-pagefind-body" not in html
+    assert "hi/about/advocates/" not in (site / "sitemap.xml").read_text(encoding="utf-8")

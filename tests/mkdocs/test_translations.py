@@ -10,6 +10,7 @@ import pytest
 
 from advocacy.locales.strings import section_headings
 from tests.support.building import build, warnings
+from tests.support.html import Switcher, Tags
 from tests.support.project import VALID_CASE, ProjectFactory, add_to_nav, pinned_translation
 
 pytestmark = pytest.mark.site
@@ -67,8 +68,8 @@ def test_an_outdated_page_translation_says_so_and_links_its_original(make_projec
 def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_the_catalogue(
     make_project: ProjectFactory,
 ) -> None:
-    """A case in English and French lists those two (and x-default) as alternates; the Arabic entry of
-    its language switcher opens the Arabic catalogue."""
+    """A case in English and French lists those two (and x-default) as alternates; the Arabic entry of its
+    language switcher says, in Arabic, that the case is not translated and that it opens the catalogue."""
     project = make_project(
         {"cases/blackout.md": VALID_CASE, "cases/blackout.fr.md": pinned_translation(VALID_CASE)}
     )
@@ -81,11 +82,22 @@ def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_t
         ("../../../fr/cases/blackout/", "fr"),
         ("../../../cases/blackout/", "x-default"),
     ]
-    switcher = dict(
-        (code, href)
-        for href, code in re.findall(r'href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', page)
+    links = Switcher(page).links
+    assert {code: link.href for code, link in links.items()} == {
+        "en": "../../../cases/blackout/",
+        "fr": "./",
+        "ar": "../../../ar/catalogue/",
+    }
+    assert [code for code, link in links.items() if link.current] == ["fr"]
+    assert {code: link.note for code, link in links.items()} == {
+        "en": "",
+        "fr": "",
+        "ar": "لم تُترجم بعد: يفتح الفهرس",
+    }
+    assert links["ar"].lang == "ar" and links["ar"].dir == "rtl"
+    assert links["ar"].title is not None and links["ar"].title.startswith(
+        "لم تُترجم هذه الصفحة إلى العربية بعد"
     )
-    assert switcher == {"en": "../../../cases/blackout/", "fr": "./", "ar": "../../../ar/catalogue/"}
 
 
 def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: ProjectFactory) -> None:
@@ -199,28 +211,87 @@ def test_an_arabic_page_isolates_a_hashtag_of_its_body(make_project: ProjectFact
     assert "<bdi>What</bdi>" not in english
 
 
-def test_partial_translations_build_strict_and_link_the_original(make_project: ProjectFactory) -> None:
-    """A page missing in Arabic is linked from the Arabic site to the English page, labelled, and not copied."""
+def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_that_language(
+    make_project: ProjectFactory,
+) -> None:
+    """A page missing in Arabic is reached from the Arabic site at an Arabic address: the interface stays
+    Arabic and right to left, a note in Arabic says it is not translated with a link to the Arabic home page,
+    and the English text below keeps its language and direction; it is neither searched nor in the sitemap."""
     project = make_project(
         {
-            "docs/guide.md": "# Guide\n\nRead the [home](index.md).\n",
+            "docs/guide.md": "# Guide\n\nRead the [home](index.md) and the WIPO treaty.\n",
             "docs/guide.fr.md": "# Guide\n\nLire l'[accueil](index.md).\n",
             "docs/index.ar.md": "# الرئيسية\n\n[الدليل](guide.md)\n",
         }
     )
-    mkdocs_yml = project.root / "mkdocs.yml"
-    text = mkdocs_yml.read_text(encoding="utf-8")
-    text = text.replace("  - index.md\n", "  - index.md\n  - guide.md\n")
-    mkdocs_yml.write_text(text, encoding="utf-8")
+    add_to_nav(project, "guide.md")
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     assert warnings(result.stderr) == []
     site = project.root / "site"
-    assert not (site / "ar/guide").exists()
-    assert (site / "fr/guide/index.html").exists()
     arabic_home = (site / "ar/index.html").read_text(encoding="utf-8")
-    assert 'href="../guide/"' in arabic_home
-    assert "Guide (الإنجليزية)" in arabic_home
-    assert "مشروع مجتمعي لمناصري ويكيميديا" in arabic_home
+    assert 'href="guide/"' in arabic_home
+    # The English title is isolated from the Arabic around it (U+2068 ... U+2069): it keeps its order.
+    assert "\u2068Guide\u2069 (الإنجليزية)" in arabic_home
+    guide = (site / "ar/guide/index.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" class="no-js" dir="rtl">' in guide
+    assert "مشروع مجتمعي لمناصري ويكيميديا" in guide
+    note = re.search(
+        r'<div class="admonition note adv-untranslated" data-pagefind-ignore>(.*?)</div>', guide, re.S
+    )
+    assert note is not None
+    assert "لم تُترجم هذه الصفحة إلى العربية بعد. في ما يلي النص الأصلي باللغة الإنجليزية." in note[1]
+    assert '<a href="../../ar/">العودة إلى الصفحة الرئيسية</a>' in note[1]
+    assert "https://github.com/example/hub/new/main/docs?filename=guide.ar.md" in note[1]
+    body = re.search(r'<div class="adv-borrowed" lang="en" dir="ltr">(.*?)</article>', guide, re.S)
+    assert body is not None and "WIPO treaty" in body[1] and "<bdi>" not in body[1]
+    assert "data-pagefind-body" not in guide
+    assert '<link rel="canonical" href="https://example.org/guide/">' in guide
+    assert re.findall(r'<link rel="alternate" href="([^"]*)" hreflang="([^"]*)">', guide) == [
+        ("../../guide/", "en"),
+        ("../../fr/guide/", "fr"),
+        ("../../guide/", "x-default"),
+    ]
+    switcher = Switcher(guide).links
+    assert switcher["ar"].current and switcher["ar"].href == "./" and switcher["ar"].note == "لم تُترجم بعد"
+    assert "ar/guide/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     english_guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english_guide
+    assert Switcher(english_guide).links["ar"].href == "../ar/guide/"
+
+
+def test_every_language_has_its_page_not_found_and_the_root_one_offers_every_language(
+    make_project: ProjectFactory,
+) -> None:
+    """ar/404.html is Arabic, right to left, with a way back to the Arabic home page and an Arabic interface;
+    the root 404.html (what most static hosts serve for any missing address) is English and offers each
+    language's home page in that language; no page of the site is left with Material's English-only text."""
+    project = make_project({})
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    site = project.root / "site"
+    arabic = (site / "ar/404.html").read_text(encoding="utf-8")
+    assert '<html lang="ar" class="no-js" dir="rtl">' in arabic
+    assert "<title>الصفحة غير موجودة - Test hub</title>" in arabic
+    assert "<h1>الصفحة غير موجودة</h1>" in arabic
+    assert '<a href="/ar/">الذهاب إلى الصفحة الرئيسية</a>' in arabic
+    assert "مشروع مجتمعي لمناصري ويكيميديا" in arabic
+    assert (
+        '<li lang="en" dir="ltr"><strong>English</strong>: Page not found — <a href="/" hreflang="en">'
+        in arabic
+    )
+    root = (site / "404.html").read_text(encoding="utf-8")
+    assert '<html lang="en" class="no-js" dir="ltr">' in root
+    assert "<h1>Page not found</h1>" in root
+    homes = {
+        attrs.get("hreflang"): attrs["href"]
+        for tag, attrs in Tags(root).tags
+        if tag == "a" and attrs.get("hreflang")
+    }
+    assert homes == {"en": "/.", "fr": "/fr/", "ar": "/ar/"}
+    assert (
+        '<li lang="ar" dir="rtl"><strong>العربية</strong>: الصفحة غير موجودة — <a href="/ar/" hreflang="ar">'
+        in root
+    )
+    assert (site / "fr/404.html").is_file()
+    assert "404 - Not found" not in root + arabic

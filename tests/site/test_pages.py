@@ -7,6 +7,7 @@ import pytest
 
 from advocacy.catalogue.records import Catalogue, Version
 from advocacy.content.repository import Repository
+from advocacy.content.vocabularies import Term, Vocabularies
 from advocacy.site.pages import SitePages
 from tests.support.corpus import CASE_URLS, EXPECTED_COUNTS, SECRETS, SITE_URL
 from tests.support.html import Entries, Tags, is_external, resolve
@@ -352,3 +353,32 @@ def test_every_language_generates_the_same_pages_under_its_prefix(
     urls = [page.url for page in site_pages(catalogue, repository, "ar").pages()]
     assert all(url.startswith("ar/") for url in urls)
     assert "ar/catalogue/country/DE/" in urls
+
+
+def test_descriptions_are_in_the_readers_language_or_marked_as_another(
+    catalogue: Catalogue, repository: Repository
+) -> None:
+    """A dossier's page and a topic's list show the description in the reader's language; a language that
+    lacks it gets the default language's, marked with its language and direction; a term without one shows none."""
+    terms = {name: dict(by_id) for name, by_id in repository.vocabularies.terms.items()}
+    copyright_ = terms["topics"]["copyright"]
+    described = {
+        **copyright_.fields,
+        "description": {"en": "Who may copy what.", "fr": "Qui peut copier quoi."},
+    }
+    terms["topics"]["copyright"] = Term(copyright_.id, described, copyright_.line)
+    vocabularies = Vocabularies(terms)
+
+    def page(language: str, url: str) -> str:
+        site = SitePages(catalogue, language, vocabularies, repository.model, SITE_URL)
+        return next(p for p in site.pages() if p.url == url).render()
+
+    assert '<p class="adv-description">Qui peut copier quoi.</p>' in page(
+        "fr", "fr/catalogue/topic/copyright/"
+    )
+    arabic = page("ar", "ar/catalogue/topic/copyright/")
+    assert '<p class="adv-description" lang="en" dir="ltr">Who may copy what.</p>' in arabic
+    dossier = page("ar", "ar/dossiers/eu-copyright-directive/")
+    assert '<p class="adv-description">توجيه عام 2019 وتطبيقاته الوطنية.</p>' in dossier
+    assert "The 2019 directive" not in dossier
+    assert "adv-description" not in page("fr", "fr/catalogue/topic/censorship/")

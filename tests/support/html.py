@@ -111,3 +111,56 @@ class Entries(HTMLParser):
             self.entries[-1].title += data
         elif self._field == "langs":
             self.entries[-1].langs += data
+
+
+@dataclass
+class SwitcherLink:
+    """One language of the language switcher, as a reader sees it."""
+
+    href: str
+    lang: str | None
+    dir: str | None
+    current: bool
+    title: str | None
+    text: str = ""
+    note: str = ""
+
+
+class Switcher(HTMLParser):
+    """The language switcher of a page: its links by language (``hreflang``), with their visible text and the
+    note that says a language lacks the page."""
+
+    def __init__(self, html: str) -> None:
+        super().__init__(convert_charrefs=True)
+        self.links: dict[str, SwitcherLink] = {}
+        self._link: SwitcherLink | None = None
+        self._in_note = False
+        self.feed(html)
+        self.close()
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        found = dict(attrs)
+        classes = (found.get("class") or "").split()
+        if tag == "a" and "md-select__link" in classes:
+            self._link = SwitcherLink(
+                href=found.get("href") or "",
+                lang=found.get("lang"),
+                dir=found.get("dir"),
+                current=found.get("aria-current") == "true",
+                title=found.get("title"),
+            )
+            self.links[found.get("hreflang") or ""] = self._link
+        elif tag == "small" and self._link is not None and "adv-alt__note" in classes:
+            self._in_note = True
+
+    def handle_endtag(self, tag: str) -> None:
+        if tag == "a":
+            self._link = None
+        elif tag == "small":
+            self._in_note = False
+
+    def handle_data(self, data: str) -> None:
+        if self._link is not None:
+            self._link.text += data
+            if self._in_note:
+                self._link.note += data.strip()

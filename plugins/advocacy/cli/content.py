@@ -10,7 +10,7 @@ from pathlib import Path
 from advocacy.cli.common import EXIT_OK, EXIT_USAGE, add_format, project_of, report
 from advocacy.content.model import load_model
 from advocacy.content.repository import load_repository
-from advocacy.content.schema import case_schema
+from advocacy.content.schema import case_schema, vocabulary_schema
 from advocacy.content.vocabularies import load_vocabularies
 from advocacy.manifesto.reading import load_manifesto
 
@@ -32,10 +32,17 @@ def register(
     schema = commands.add_parser(
         "schema",
         parents=[common],
-        help="print the JSON Schema of case frontmatter",
-        description="Print the JSON Schema of case frontmatter, with the current vocabularies, for editors.",
+        help="print the JSON Schema of case frontmatter (or of a vocabulary file)",
+        description="Print the JSON Schema of case frontmatter, with the current vocabularies, for editors; "
+        "with --vocabulary, the schema of that vocabulary's file.",
     )
     schema.add_argument("--output", "-o", metavar="FILE", help="write it to FILE instead")
+    schema.add_argument(
+        "--vocabulary",
+        metavar="NAME",
+        choices=list(load_model().vocabularies),
+        help="the schema of cases/vocabularies/NAME.yml instead (%(choices)s)",
+    )
     schema.set_defaults(handler=schema_command)
 
 
@@ -69,11 +76,16 @@ def validate_command(args: argparse.Namespace) -> int:
 
 
 def schema_command(args: argparse.Namespace) -> int:
-    """Print (or write) the JSON Schema of case frontmatter."""
+    """Print (or write) the JSON Schema of case frontmatter, or of a vocabulary file."""
     project = project_of(args)
     model = load_model()
     vocabularies = load_vocabularies(project, model)
-    text = json.dumps(case_schema(model, vocabularies, project.language_codes), ensure_ascii=False, indent=1)
+    languages = project.language_codes
+    if args.vocabulary:
+        schema = vocabulary_schema(model, vocabularies, languages, args.vocabulary)
+    else:
+        schema = case_schema(model, vocabularies, languages)
+    text = json.dumps(schema, ensure_ascii=False, indent=1)
     if args.output:
         Path(args.output).write_text(text + "\n", encoding="utf-8")
     else:

@@ -30,6 +30,15 @@ _EMAIL = re.compile(r"[^@\s]+@[^@\s]+\.[^@\s]+")
 _INVALID = object()
 
 
+def _excerpt(text: str, limit: int) -> str:
+    """The first words of ``text``, on one line, cut at a word boundary before ``limit`` characters."""
+    words = " ".join(text.split())
+    if len(words) <= limit:
+        return words
+    cut = words[:limit].rsplit(" ", 1)[0]
+    return cut.rstrip(",;:") + "…"
+
+
 def _shown(text: str, limit: int) -> str:
     """``text`` cut to ``limit`` characters, line breaks and tabs shown as ``\\n`` and ``\\t``, for a message."""
     return text[:limit].replace("\r", "\\r").replace("\n", "\\n").replace("\t", "\\t")
@@ -164,12 +173,27 @@ class FieldChecker:
         return values
 
     def _check_labels(self, node: Node, spec: FieldSpec, name: str) -> Any:
-        if not isinstance(node, YamlMapping):
+        what = spec.name  # "label", "description": what each text of the mapping is, for messages
+        if isinstance(node, Scalar) and node.type == "str":
+            # The old form of a description (one English text), or a label written without its language.
+            shown = _excerpt(node.text, 40)
+            first, *others = self.languages
+            rest = "".join(f", {code}: ..." for code in others)
             self.report(
-                node.line, name, f"expected one label per language (en: ..., fr: ...), found {describe(node)}"
+                node.line,
+                name,
+                f'expected a {what} in each site language, found one text: "{shown}"; write '
+                f'{what}: {{{first}: "{shown}"{rest}}}',
             )
             return _INVALID
-        text_spec = FieldSpec(name=name, kind=FieldKind.TEXT, max=200)
+        if not isinstance(node, YamlMapping):
+            self.report(
+                node.line,
+                name,
+                f"expected one {what} per language (en: ..., fr: ...), found {describe(node)}",
+            )
+            return _INVALID
+        text_spec = FieldSpec(name=name, kind=FieldKind.TEXT, max=spec.max or 200, multiline=spec.multiline)
         labels = {}
         for code, value in node.items.items():
             if code not in self.languages:
@@ -186,7 +210,7 @@ class FieldChecker:
             missing = [code for code in self.languages if code not in node.items]
             if missing:
                 self.report(
-                    node.line, name, f"add a label for each site language; missing: {', '.join(missing)}"
+                    node.line, name, f"add a {what} for each site language; missing: {', '.join(missing)}"
                 )
         return labels
 

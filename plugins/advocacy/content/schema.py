@@ -12,7 +12,7 @@ from typing import Any
 from advocacy.content.fields import TERM_ID
 from advocacy.content.jurisdictions import EU, countries, subdivisions
 from advocacy.content.model import CaseModel, FieldKind, FieldSpec
-from advocacy.content.vocabularies import Vocabularies
+from advocacy.content.vocabularies import SPDX_ID, Vocabularies
 
 SCHEMA_ID = "https://advocacy-hub.github.io/schema/case.schema.json"
 _NO_MARKUP = {"not": {"pattern": r"</?[A-Za-z!?]|&(#[0-9]+|#[xX][0-9a-fA-F]+|[A-Za-z][A-Za-z0-9]*);"}}
@@ -23,11 +23,7 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
     schema: dict[str, Any]
     kind = spec.kind
     if kind == FieldKind.TEXT:
-        schema = {"type": "string", "minLength": 1, "allOf": [_NO_MARKUP]}
-        if spec.max is not None:
-            schema["maxLength"] = spec.max
-        if not spec.multiline:
-            schema["pattern"] = r"^[^\n]*$"
+        schema = _text(spec.max, spec.multiline)
     elif kind == FieldKind.DATE:
         schema = {
             "anyOf": [
@@ -58,9 +54,12 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
     elif kind == FieldKind.URL:
         schema = {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$"}
     elif kind == FieldKind.LABELS:
+        # One text per site language, each checked as the validator checks a label (200 characters unless
+        # the model says otherwise).
+        text = _text(spec.max or 200, spec.multiline)
         schema = {
             "type": "object",
-            "properties": {code: {"type": "string", "minLength": 1} for code in languages},
+            "properties": {code: text for code in languages},
             "additionalProperties": False,
         }
         if spec.complete:
@@ -80,6 +79,16 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
         schema["description"] = spec.description
     if spec.default is not None:
         schema["default"] = spec.default
+    return schema
+
+
+def _text(maximum: int | None, multiline: bool) -> dict[str, Any]:
+    """A plain text: not empty, no markup, at most ``maximum`` characters, on one line unless ``multiline``."""
+    schema: dict[str, Any] = {"type": "string", "minLength": 1, "allOf": [_NO_MARKUP]}
+    if maximum is not None:
+        schema["maxLength"] = maximum
+    if not multiline:
+        schema["pattern"] = r"^[^\n]*$"
     return schema
 
 
@@ -107,4 +116,29 @@ def case_schema(model: CaseModel, vocabularies: Vocabularies, languages: tuple[s
         "if": {"type": "object", "required": ["translation"]},
         "then": translation,
         "else": original,
+    }
+
+
+def vocabulary_schema(
+    model: CaseModel, vocabularies: Vocabularies, languages: tuple[str, ...], name: str
+) -> dict[str, Any]:
+    """The JSON Schema of one vocabulary file (``cases/vocabularies/<name>.yml``): term ids mapped to terms.
+
+    Raises:
+        KeyError: when the model has no vocabulary ``name``.
+    """
+    specs = model.vocabularies[name]
+    term = _record(specs, vocabularies, languages)
+    return {
+        "$schema": "https://json-schema.org/draft/2020-12/schema",
+        "$id": SCHEMA_ID.replace("case.schema.json", f"vocabularies/{name}.schema.json"),
+        "title": f"Advocacy Hub vocabulary: {name}",
+        "description": f"cases/vocabularies/{name}.yml: each term id (lowercase words joined by hyphens"
+        + ("; an SPDX id for licences" if name == "licenses" else "")
+        + ") with its fields. A label or a description is a mapping of site language codes to text.",
+        "type": "object",
+        "propertyNames": {
+            "pattern": f"^{SPDX_ID.pattern}$" if name == "licenses" else f"^{TERM_ID.pattern}$"
+        },
+        "additionalProperties": term,
     }

@@ -18,7 +18,8 @@ from advocacy.reading.problems import Problem
 from advocacy.reading.sourcefile import read_text
 from advocacy.reading.strict_yaml import Mapping, YamlError, parse
 
-_SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
+# The ids of licences: SPDX identifiers (CC-BY-SA-4.0).
+SPDX_ID = re.compile(r"[A-Za-z0-9][A-Za-z0-9.+-]*")
 
 
 @dataclass(frozen=True)
@@ -39,6 +40,15 @@ class Term:
         """The term's name in ``language``, else in the default language, else its ``name`` or id."""
         labels = self.fields.get("label") or {}
         return str(labels.get(language) or self.fields.get("name") or labels.get(default_language) or self.id)
+
+    def description(self, language: str, default_language: str) -> tuple[str, str] | None:
+        """The term's description in ``language``, else in the default language, with the language of the
+        text returned (so that a page can mark a text that is not in its own language); ``None`` without one."""
+        texts = self.fields.get("description") or {}
+        for code in (language, default_language):
+            if texts.get(code):
+                return str(texts[code]), code
+        return None
 
 
 @dataclass
@@ -88,7 +98,7 @@ def load_vocabularies(project: Project, model: CaseModel) -> Vocabularies:
         terms = {}
         for term_id, entry in node.items.items():
             line = node.key_lines[term_id]
-            pattern = _SPDX_ID if name == "licenses" else TERM_ID
+            pattern = SPDX_ID if name == "licenses" else TERM_ID
             if not pattern.fullmatch(term_id):
                 checker.report(
                     line, term_id, f'"{term_id}" is not a valid id; use lowercase letters, digits and hyphens'

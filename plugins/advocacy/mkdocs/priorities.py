@@ -13,16 +13,17 @@ event              priority  handler                                            
 ``on_files``       50        cases: keep only publishable case files              a file i18n never sees is neither
                                                                                   built nor offered as an alternate
 ``on_files``       -100      i18n: keep this language's files                     (theirs)
-``on_files``       -110      cases: add the JSON Schema; translations: borrow     generated files added before i18n
-                             the pages this language lacks                        crash it (TypeError)
+``on_files``       -110      cases: add the JSON Schema; translations: add the    generated files added before i18n
+                             pages this language lacks, at its addresses          crash it (TypeError)
 ``on_files``       -120      catalogue: add the generated pages                   after the schema, which the data
                                                                                   page links to
 ``on_files``       -130      catalogue: start the second process                  last: the repository is checked
                                                                                   and the file list complete
 ``on_page_content``  100     catalogue: sanitise what contributors wrote          before any plugin adds its HTML
-``on_page_content``  0       catalogue: panels and fills; translations: notes     (default)
-``on_post_page``   0         translations: empty the borrowed pages               (default)
-``on_post_page``   -50       catalogue: record written pages, finish the HTML     after borrowed pages are emptied
+``on_page_content``  0       translations: notes (and the note above a page this  (default; translations first, by
+                             language lacks); catalogue: panels and fills         plugin order)
+``on_post_page``   -50       catalogue: record written pages, finish the HTML     after the other plugins' page
+                                                                                  handlers
 ``on_post_build``  0         catalogue: write this language's shell pages,        before i18n's own loop moves the
                              feed, and start its search index                     plugin state to other languages
 ``on_post_build``  -95       catalogue: build the other languages                 just before i18n's loop, which
@@ -56,7 +57,7 @@ SANITIZE = 100
 """``on_page_content``: contributors' HTML is cleaned before any plugin adds its own."""
 
 FINISH_PAGE = -50
-"""``on_post_page``: after the translations plugin (default priority) has emptied pages not written here."""
+"""``on_post_page``: after the other plugins' page handlers (default priority): the HTML recorded is final."""
 
 WRITE_LANGUAGE = 0
 """``on_post_build``: this language's own outputs, while the plugin's state is still this language's."""

@@ -188,6 +188,12 @@ class SitePages:
             return self.loc.language_name(value)
         raise KeyError(facet)
 
+    def facet_description(self, facet: str, value: str) -> tuple[str, str] | None:
+        """The description of a facet value that is a vocabulary term, in this language or else the default
+        one, with the language of the text; ``None`` when it has none."""
+        term = self.vocabularies.terms.get(VOCABULARY_OF.get(facet, ""), {}).get(value)
+        return term.description(self.language, self.default) if term is not None else None
+
     def facet_values(self, facet: str) -> list[tuple[str, str, int]]:
         """(value, label, count) for every value of a facet, in reading order (labels sorted as text)."""
         values = [(v, self.facet_label(facet, v), len(r)) for v, r in self.catalogue.index[facet].items()]
@@ -374,6 +380,7 @@ class SitePages:
                 facet=facet,
                 value=value,
                 label=self.facet_label(facet, value),
+                description=self.facet_description(facet, value),
                 records=records[(number - 1) * PAGE_SIZE : number * PAGE_SIZE],
                 total=len(records),
                 number=number,
@@ -400,7 +407,7 @@ class SitePages:
             "dossier.html",
             url,
             dossier=dossier,
-            description=str(term.fields.get("description") or ""),
+            description=term.description(self.language, self.default),
             records=records,
             timeline=self.timeline(records),
             near=self.catalogue.organizations_near([r.id for r in records])[:8],

@@ -25,9 +25,10 @@ from advocacy.mkdocs.cases.plugin import checked_content
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.catalogue.generated import add_generated, write_from_shells
 from advocacy.mkdocs.catalogue.outputs import public_url, write_feeds, write_site_files
-from advocacy.mkdocs.catalogue.switcher import page_versions, point_switcher
+from advocacy.mkdocs.catalogue.switcher import page_switcher, page_versions, point_switcher
 from advocacy.mkdocs.languages import LanguageBuilds
 from advocacy.mkdocs.site import current_language
+from advocacy.mkdocs.translations.plugin import borrowed_from
 from advocacy.site import search as search_index
 from advocacy.site.assembly import Hub, LanguageSite, assemble_language, read_hub
 from advocacy.site.html import collapse_whitespace, isolate_latin, set_alternates, set_direction
@@ -134,7 +135,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         right-to-left language, isolate the Latin-script runs of the text."""
         _, site = self._state()
         content = self._content(html, page, files)
-        return isolate_latin(content) if site.pages.loc.direction == "rtl" else content
+        # A page shown in another language than the build's keeps its own direction throughout.
+        rtl = site.pages.loc.direction == "rtl" and borrowed_from(page.file) is None
+        return isolate_latin(content) if rtl else content
 
     on_page_content = CombinedEvent(_sanitize, _page_content)
 
@@ -181,16 +184,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             "advocacy_feed": relative(page.url, site.prefix + "feed.xml"),
             "advocacy_indexed": not site.is_generated(page.url)
             and page.file.src_uri != "404.md"
+            # A page shown in its original language under another language's address: searched there.
+            and borrowed_from(page.file) is None
             # A released version repeats the manifesto's words: search finds the current text only.
             and not page.file.src_uri.startswith("manifesto/versions/"),
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
         versions = page_versions(page, site, self.urls, hub.catalogue.languages)
         self.page_versions[page.url] = versions
-        point_switcher(config, versions, self.urls)
+        point_switcher(config, page_switcher(page, site, self.urls, config, versions))
         return context
 
-    # After the translations plugin (default priority) has emptied pages that are not written in this build.
+    # After the other plugins' page handlers (default priority): the HTML recorded and finished is final.
     @event_priority(priorities.FINISH_PAGE)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
         """Record each written page for the sitemap, and collapse the templates' indentation."""
@@ -208,6 +213,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         generated = site.generated.get(page.url)
         if generated is not None:
             name = generated.name
+        elif borrowed_from(page.file) is not None:
+            return output  # not a version of the page in this language: no sitemap entry
         else:
             name, _ = split_language(page.file.src_uri, hub.catalogue.languages, hub.catalogue.default)
         self.written.setdefault(name, {})[site.language] = page.url

@@ -1,18 +1,23 @@
-"""The language switcher: the same page in each language where it exists, else that language's catalogue.
+"""The language switcher: the same page in each language where it exists, and otherwise a link that says, in
+that language, that the page is not translated yet and what it opens instead.
 
+A page of docs/ missing in a language is shown there in its original language, under that language's address
+(the translations plugin); a case missing in a language is listed by that language's catalogue.
 mkdocs-static-i18n sets the switcher's links only for pages it read from docs/ (leaving the previous page's
-links on the others), and sends a missing version to the language's home.
+links on the others), and sends a missing version to the language's home: every page's links are set here.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Any
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.structure.pages import Page
 
 from advocacy.content.urls import SiteUrls
 from advocacy.site.assembly import LanguageSite
+from advocacy.site.availability import Availability, SwitcherEntry, switcher_entries
 from advocacy.translations.units import split_language
 
 
@@ -42,15 +47,50 @@ def page_versions(
     return versions
 
 
-def point_switcher(config: MkDocsConfig, versions: dict[str, str], urls: SiteUrls) -> None:
-    """Point the switcher's links (``extra.alternate``, which mkdocs-static-i18n fills) at ``versions``."""
-    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
-    if not isinstance(alternates, list):
-        return
-    links = [
-        {**alt, "link": versions.get(str(alt.get("lang")), urls.prefix(str(alt.get("lang"))) + "catalogue/")}
-        for alt in alternates
-    ]
+def page_switcher(
+    page: Page, site: LanguageSite, urls: SiteUrls, config: MkDocsConfig, versions: dict[str, str]
+) -> list[SwitcherEntry]:
+    """The switcher's entries for ``page``, whose versions are ``versions``."""
+    names = [(str(alt.get("lang")), str(alt.get("name"))) for alt in _alternates(config)]
+    path = page.url.removeprefix(site.prefix)
+    is_case = urls.case_of(page.file.src_uri, tuple(code for code, _ in names)) is not None
+    if not is_case and page.file.abs_src_path is not None and urls.default in versions:
+        # A page of docs/ with an original in the default language: every language shows it at its address.
+        missing = Availability.ORIGINAL
+        fallbacks = {code: urls.prefix(code) + path for code, _ in names}
+    else:
+        missing = Availability.CATALOGUE
+        fallbacks = {code: urls.prefix(code) + "catalogue/" for code, _ in names}
+    return switcher_entries(names, site.language, versions, fallbacks, missing)
+
+
+def point_switcher(config: MkDocsConfig, entries: list[SwitcherEntry]) -> None:
+    """Point the switcher's links (``extra.alternate``, which mkdocs-static-i18n fills) at ``entries``, with
+    what the theme's partial (``partials/alternate.html``) shows of each."""
+    by_code = {entry.code: entry for entry in entries}
+    links = []
+    for alt in _alternates(config):
+        entry = by_code.get(str(alt.get("lang")))
+        if entry is None:
+            links.append(alt)
+            continue
+        links.append(
+            {
+                **alt,
+                "link": entry.href,
+                "dir": entry.direction,
+                "current": entry.current,
+                "available": entry.availability == Availability.HERE,
+                "note": entry.note,
+                "title": entry.title,
+            }
+        )
     # mkdocs-static-i18n sets the links as an attribute, which Jinja reads before the item of the same name.
     config.extra.alternate = links  # type: ignore[attr-defined]  # where mkdocs-static-i18n puts it
     config.extra["alternate"] = links
+
+
+def _alternates(config: MkDocsConfig) -> list[dict[str, Any]]:
+    """The switcher's entries as mkdocs-static-i18n set them (name, link, lang of each language)."""
+    alternates = getattr(config.extra, "alternate", None) or config.extra.get("alternate")
+    return list(alternates) if isinstance(alternates, list) else []

@@ -1,16 +1,24 @@
-"""The ``advocacy-translations`` plugin: untranslated pages are linked in their own language, never copied.
+"""The ``advocacy-translations`` plugin: a page not translated yet is shown in its original language under the
+reader's language's address, framed in the reader's language and saying so; the page-not-found page exists
+in every language.
 
 mkdocs-static-i18n can fall back to the default language by building its text under every other language's
-URL, with the wrong ``lang``. We build each page only in the languages it is written in. In another language's
-build, a navigation entry or a link to a page that is not translated yet points to the existing page, with
-its language named in the title; that page is rendered for the navigation but not written again.
+URL with the wrong ``lang``, and without a word to the reader. Here, in another language's build, a page of
+docs/ that language lacks is written at that language's address (``ar/about/advocates/``) with the reader's
+interface, a note in the reader's language (not translated yet, a link back to their home page, a link to help
+translate it) above the original's text, which keeps its own ``lang`` and direction. Its title names the
+original's language; search does not index it, the sitemap does not list it, and its canonical address and
+``hreflang`` alternates are the real versions'. A reader never follows a link of their language to an address
+that does not exist.
 """
 
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from urllib.parse import urljoin
 
 from babel import Locale
+from markupsafe import Markup
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -20,13 +28,25 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from advocacy.content.project import Project
-from advocacy.content.urls import relative
+from advocacy.content.urls import language_prefix, relative
+from advocacy.content.vocabularies import Vocabularies
 from advocacy.locales.strings import MissingStringsError, missing_strings, strings
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.plugin import configured_project
+from advocacy.mkdocs.catalogue.switcher import point_switcher
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
+from advocacy.site.availability import (
+    Availability,
+    borrowed_content,
+    not_found_page,
+    not_found_title,
+    switcher_entries,
+    untranslated_note,
+)
 from advocacy.site.dashboard import help_url
+from advocacy.site.html import set_direction
+from advocacy.site.localize import Localizer
 from advocacy.site.pages import help_translate, translation_note
 from advocacy.translations.history import changes_since_pin
 from advocacy.translations.units import Status, Unit, UnitKind, missing_pages, split_language, unit_status
@@ -34,10 +54,17 @@ from advocacy.translations.units import Status, Unit, UnitKind, missing_pages, s
 log = get_plugin_logger(__name__)
 
 _BORROWED = "advocacy_borrowed_from"
+NOT_FOUND = "404.html"
+
+
+def borrowed_from(file: File) -> str | None:
+    """The language of the page ``file`` shows, when it is a page this language build lacks (else ``None``)."""
+    language = getattr(file, _BORROWED, None)
+    return str(language) if language is not None else None
 
 
 class TranslationsPlugin(BasePlugin[TranslationsConfig]):
-    """Links untranslated pages to their existing language instead of copying them."""
+    """Shows untranslated pages in their original language with a note; labels and pins translations."""
 
     def __init__(self) -> None:
         self.pages: list[str] = []
@@ -84,9 +111,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         language = current_language(config)
         if language is None or language == self.default:
             return files
+        prefix = language_prefix(language, self.default)
         for src_uri in missing_pages(self.pages, self.languages, self.default).get(language, []):
             name, _ = split_language(src_uri, self.languages, self.default)
-            dest_uri = File(name, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            # At this language's address: links and the navigation of this language never leave it.
+            dest_uri = (
+                prefix + File(name, config.docs_dir, config.site_dir, config.use_directory_urls).dest_uri
+            )
             borrowed = File(
                 src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri
             )
@@ -97,15 +128,13 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     on_files = CombinedEvent(_record_pages, _borrow_missing)
 
     def on_page_content(self, html: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Name the language of a borrowed page in its title, in the language of the build; put the
-        translation note (machine translation, source changed since) on top of a translated page, and links
-        to start the missing translations under a page of the default language."""
-        source = getattr(page.file, _BORROWED, None)
+        """Frame a borrowed page for the reader (its language named in its title, a note above its text);
+        put the translation note (machine translation, source changed since) on top of a translated page, and
+        links to start the missing translations under a page of the default language."""
+        source = borrowed_from(page.file)
         language = current_language(config)
         if source is not None and language is not None:
-            name = Locale.parse(language).languages.get(source, source)
-            page.title = f"{page.title} ({name})"
-            return html
+            return self._borrowed(html, page, config, language, source)
         if page.file.src_uri.startswith(tuple(self.config.exclude)):
             return html
         if language is None or language == self.default:
@@ -126,6 +155,28 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         if status == Status.OUTDATED and self.project is not None:
             changes = changes_since_pin(self.project.root, original, translation)
         return translation_note(language, self.default, method, status, href, self.default, changes) + html
+
+    def _borrowed(self, html: str, page: Page, config: MkDocsConfig, language: str, source: str) -> str:
+        """A page of ``source`` shown at the address of ``language``, which lacks it."""
+        name = Locale.parse(language).languages.get(source, source)
+        title = page.title or ""
+        if _direction(language) != _direction(source):
+            # Isolated (U+2068 ... U+2069) so that, in the navigation and the title bar of a right-to-left
+            # language, "Advocates" keeps its order and the language's name its brackets.
+            title = f"\u2068{title}\u2069"
+        page.title = f"{title} ({name})"
+        # Its text is not this language's: no "edit" link to the original, and search engines are pointed
+        # at the original's address.
+        page.edit_url = None
+        original = page.url.removeprefix(language_prefix(language, self.default))
+        if config.site_url:
+            page.canonical_url = urljoin(config.site_url, original)
+        home = relative(page.url, language_prefix(language, self.default))
+        href = None
+        if page.file.abs_src_path is not None and self.project is not None:
+            unit = Unit(UnitKind.PAGE, Path(page.file.abs_src_path), language, None, Status.MISSING)
+            href = help_url(self.project, unit, self.project.repository_base())
+        return untranslated_note(language, source, home, href) + borrowed_content(html, source)
 
     def _help_translate(self, page: Page, config: MkDocsConfig) -> str:
         """Links that start the translation of a default-language page into each language that lacks it."""
@@ -152,8 +203,40 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         )
         return context
 
-    def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Write a borrowed page only once, in its own language's build (an empty output is not written)."""
-        if getattr(page.file, _BORROWED, None) is not None:
-            return ""
-        return output
+    def on_template_context(
+        self, context: TemplateContext, *, template_name: str, config: MkDocsConfig
+    ) -> TemplateContext:
+        """Give the page-not-found page its text in the language being built, a line in every other
+        language, and a language switcher that leads to each language's home page."""
+        if template_name != NOT_FOUND:
+            return context
+        language = current_language(config) or self.default
+        names = [(lang.code, lang.name) for lang in site_languages(config)]
+        homes = {code: language_prefix(code, self.default) for code, _ in names}
+        base = str(context.get("base_url") or "/")
+        extra = {
+            "advocacy_ui": strings(language),
+            # Rendered by our autoescaped templates.
+            "advocacy_not_found": Markup(not_found_page(names, language, base, homes)),  # noqa: S704
+            "advocacy_not_found_title": not_found_title(language),
+        }
+        context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
+        point_switcher(config, switcher_entries(names, language, homes, {}, Availability.CATALOGUE))
+        return context
+
+    def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
+        """Keep a copy of the page-not-found page of each language after the first in its folder
+        (``ar/404.html``), for hosts that serve the nearest one; the one at the root is the default
+        language's (the catalogue plugin puts it back once every language is built)."""
+        language = current_language(config)
+        if template_name == NOT_FOUND and language not in (None, self.default):
+            direction = _direction(language)
+            target = Path(config.site_dir) / language_prefix(language, self.default) / NOT_FOUND
+            target.parent.mkdir(parents=True, exist_ok=True)
+            target.write_text(set_direction(output_content, direction), encoding="utf-8")
+        return output_content
+
+
+def _direction(language: str) -> str:
+    """``"rtl"`` or ``"ltr"``: the direction of ``language``'s script."""
+    return Localizer(language, language, Vocabularies()).direction

@@ -26,7 +26,9 @@ def test_an_edited_original_marks_its_translation_outdated_on_the_page(make_proj
     page = (project.root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
     assert "Cette page est une traduction automatique : personne ne l’a encore relue." in page
     assert "L’original a changé depuis cette traduction" in page
-    assert 'href="../../../cases/blackout/" hreflang="en">Lire l’original actuel (anglais)</a>' in page
+    assert (
+        'href="../../../cases/blackout/index.html" hreflang="en">Lire l’original actuel (anglais)</a>' in page
+    )
 
 
 def test_a_current_translation_has_no_outdated_note(make_project: ProjectFactory) -> None:
@@ -58,7 +60,7 @@ def test_an_outdated_page_translation_says_so_and_links_its_original(make_projec
     assert result.returncode == 0, result.stderr
     about = (project.root / "site/fr/about/index.html").read_text(encoding="utf-8")
     assert "L’original a changé depuis cette traduction" in about
-    assert '<a href="../../about/" hreflang="en">Lire l’original actuel (anglais)</a>' in about
+    assert '<a href="../../about/index.html" hreflang="en">Lire l’original actuel (anglais)</a>' in about
     ok = (project.root / "site/fr/ok/index.html").read_text(encoding="utf-8")
     assert "traduction automatique" in ok
     assert "L’original a changé" not in ok
@@ -85,7 +87,11 @@ def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_t
         (code, href)
         for href, code in re.findall(r'href="([^"]*)" hreflang="([a-z]+)" class="md-select__link"', page)
     )
-    assert switcher == {"en": "../../../cases/blackout/", "fr": "./", "ar": "../../../ar/catalogue/"}
+    assert switcher == {
+        "en": "../../../cases/blackout/index.html",
+        "fr": "./index.html",
+        "ar": "../../../ar/catalogue/index.html",
+    }
 
 
 def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: ProjectFactory) -> None:

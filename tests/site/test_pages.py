@@ -352,3 +352,18 @@ def test_every_language_generates_the_same_pages_under_its_prefix(
     urls = [page.url for page in site_pages(catalogue, repository, "ar").pages()]
     assert all(url.startswith("ar/") for url in urls)
     assert "ar/catalogue/country/DE/" in urls
+
+
+def test_the_catalogue_points_to_the_offline_copies_when_the_site_has_them(
+    catalogue: Catalogue, repository: Repository
+) -> None:
+    """The hint under the catalogue's search box says that search needs JavaScript and a web address, and,
+    when the site has a downloads page, links to it (the offline copies have their own search)."""
+    page = next(p for p in site_pages(catalogue, repository, "fr").pages() if p.kind == "catalogue")
+    without = page.render()
+    assert "adresse web" in without and "Copies hors ligne" not in without
+    site = SitePages(
+        catalogue, "fr", repository.vocabularies, repository.model, SITE_URL, downloads="fr/downloads/"
+    )
+    with_link = next(p for p in site.pages() if p.kind == "catalogue").render()
+    assert '<a href="../../fr/downloads/">Copies hors ligne, avec leur propre recherche</a></p>' in with_link

@@ -218,3 +218,18 @@ def test_the_downloads_pages_list_the_copies(offline_copies: OfflineCopies) -> N
             assert f"<code>{other.file.sha256}</code>" in text
     assert (offline_copies.site / "downloads/SHA256SUMS").is_file()
     assert Path(offline_copies.site / "downloads/offline.json").is_file()
+
+
+def test_titles_leave_out_the_hubs_name_in_every_language(offline_copies: OfflineCopies) -> None:
+    """The titles a reader sees in results and suggestions are the pages' own, without " - <the hub's name>",
+    for the pages borrowed from another language too."""
+    names = {"Advocacy Hub", "مركز المناصرة", "एडवोकेसी हब"}
+    for language, archive in _archives(offline_copies):
+        for path, redirect, kind in _entries(archive):
+            if not redirect and kind == "text/html":
+                title = archive.get_entry_by_path(path).title
+                assert title and not any(title.endswith(f" - {name}") for name in names), (
+                    language,
+                    path,
+                    title,
+                )

@@ -24,7 +24,16 @@ SETTINGS = Settings(SITE_URL, {"en": SITE_NAME, "fr": SITE_NAME, "ar": SITE_NAME
 
 def _write(site: Path, contents: Contents, target: Path) -> Archive:
     metadata = metadata_for(SETTINGS, contents.language, "en", DAY)
-    write_copy(target, site, contents, metadata, icon(), site_url=SITE_URL, search_note="Use Kiwix's search")
+    write_copy(
+        target,
+        site,
+        contents,
+        metadata,
+        icon(),
+        site_url=SITE_URL,
+        site_names={SITE_NAME},
+        search_note="Use Kiwix's search",
+    )
     return Archive(target)
 
 

@@ -97,6 +97,7 @@ def make_copies(
             metadata,
             illustration,
             site_url=settings.site_url,
+            site_names=set(settings.site_names.values()),
             search_note=str(strings(language)["offline"]["search"]),
         )
         problems.extend(check_copy(target, language))

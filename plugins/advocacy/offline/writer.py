@@ -147,6 +147,7 @@ def write_copy(
     illustration: bytes,
     *,
     site_url: str,
+    site_names: set[str],
     search_note: str,
 ) -> Written:
     """Write the copy of ``contents`` to ``target`` (through ``<target>.part``, renamed when complete).
@@ -158,11 +159,11 @@ def write_copy(
         metadata: Its metadata (already checked).
         illustration: Its 48x48 PNG icon.
         site_url: The public address of the site, where links that leave the copy go.
+        site_names: The hub's name in every language, which the theme adds to the title of each page.
         search_note: The line that replaces the catalogue's search form.
     """
     part = target.with_name(target.name + ".part")
     part.unlink(missing_ok=True)
-    site_names = {metadata.values["Title"], metadata.values["Publisher"]}
     creator = Creator(part).config_indexing(True, metadata.values["Language"])
     redirects = 0
     complete = False

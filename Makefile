@@ -7,7 +7,7 @@ HOST ?= 127.0.0.1:8000
 SIZES ?= 1000
 
 .DEFAULT_GOAL := help
-.PHONY: help setup build serve preview test check format bench lock clean
+.PHONY: help setup build offline serve preview test check format bench lock clean
 
 help: ## List the targets
 	@grep -E '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F':.*## ' '{printf "  make %-8s %s\n", $$1, $$2}'
@@ -42,6 +42,11 @@ setup: $(STAMP) ## Create .venv and install the project with pinned dependencies
 build: setup ## Build the site into site/ (strict: any warning fails), then check every page and link is there
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs build --strict
 	$(BIN)/advocacy check-site site
+
+# libzim (GPL-3.0-or-later) is pinned in requirements.txt, so `setup` installs it into .venv; the package itself lists
+# it only as the extra "offline" (pip install '.[offline]').
+offline: build ## Build the site, then one offline copy per language (ZIM for Kiwix) in site/downloads/, each checked
+	$(BIN)/advocacy offline
 
 serve: setup ## Build the site and serve it on http://$(HOST)/ with live reload
 	NO_MKDOCS_2_WARNING=1 $(BIN)/mkdocs serve --dev-addr $(HOST)

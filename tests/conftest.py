@@ -11,11 +11,12 @@ from pathlib import Path
 import pytest
 
 from advocacy.catalogue.records import Catalogue, build_catalogue
-from advocacy.content.project import Project
+from advocacy.content.project import Project, load_project
 from advocacy.content.repository import Repository, load_repository
 from tests.support.browser import launch_chromium, serve
 from tests.support.building import Built, build, warnings
 from tests.support.corpus import CORPUS, FEATURED_YML
+from tests.support.offline import OFFLINE_DAY, OfflineCopies
 from tests.support.paths import ROOT
 from tests.support.project import MKDOCS_YML, ProjectFactory, write_project
 from tests.support.workflows import LinkServer, serve_links
@@ -86,6 +87,19 @@ def own_site(tmp_path_factory: pytest.TempPathFactory) -> tuple[Path, str]:
     result = build(ROOT, "--strict", site_dir=site)
     assert result.returncode == 0, result.stderr
     return site, result.stderr
+
+
+@pytest.fixture(scope="session")
+def offline_copies(own_site: tuple[Path, str], tmp_path_factory: pytest.TempPathFactory) -> OfflineCopies:
+    """The offline copies of the repository's own site, every language, made once for the session from a copy
+    of that site (making them writes into site/downloads/ and the downloads pages)."""
+    from advocacy.offline.copies import make_copies  # libzim, the offline extra
+
+    site = tmp_path_factory.mktemp("offline-site") / "site"
+    shutil.copytree(own_site[0], site)
+    project = load_project(ROOT)
+    copies, problems = make_copies(project, site, project.language_codes, OFFLINE_DAY)
+    return OfflineCopies(project, site, copies, problems)
 
 
 # --- Servers and the browser ------------------------------------------------------------------------------

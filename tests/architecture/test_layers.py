@@ -1,5 +1,6 @@
 """The layers of the package are a checked contract: import-linter (`lint-imports`, contracts in pyproject.toml
-[tool.importlinter]) passes on the package, and fails on a copy given an upward import or an import of MkDocs.
+[tool.importlinter]) passes on the package, and fails on a copy given an upward import, an import of MkDocs, or
+an import of libzim (GPL-3.0, an optional extra) outside the offline copies.
 
 The copy is found through PYTHONPATH, ahead of the editable install of plugins/ (a .pth file of the
 virtualenv), so that lint-imports analyses the copy and not the package.
@@ -19,6 +20,7 @@ PACKAGE = ROOT / "plugins" / "advocacy"
 CONFIG = ROOT / "pyproject.toml"
 LAYERS = "Layers: each part imports only the parts below it"
 ONLY_MKDOCS = "Only the MkDocs adapters import MkDocs and its plugins"
+ONLY_OFFLINE = "Only the offline copies import libzim"
 
 
 def lint_imports(cwd: Path, pythonpath: Path | None = None) -> subprocess.CompletedProcess[str]:
@@ -53,6 +55,7 @@ def test_the_package_keeps_every_contract() -> None:
     assert "0 broken" in result.stdout
     assert f"{LAYERS} KEPT" in result.stdout
     assert f"{ONLY_MKDOCS} KEPT" in result.stdout
+    assert f"{ONLY_OFFLINE} KEPT" in result.stdout
 
 
 def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path) -> None:
@@ -62,7 +65,7 @@ def test_an_upward_import_breaks_the_layers_contract(tmp_path: Path) -> None:
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{LAYERS} BROKEN" in result.stdout
     assert f"{ONLY_MKDOCS} KEPT" in result.stdout
-    assert "Contracts: 1 kept, 1 broken." in result.stdout
+    assert "Contracts: 2 kept, 1 broken." in result.stdout
     assert "advocacy.content is not allowed to import advocacy.site" in result.stdout
     assert "- advocacy.content.urls -> advocacy.site.pages" in result.stdout
 
@@ -74,5 +77,16 @@ def test_importing_mkdocs_outside_the_adapters_breaks_the_forbidden_contract(tmp
     assert result.returncode == 1, result.stdout + result.stderr
     assert f"{ONLY_MKDOCS} BROKEN" in result.stdout
     assert f"{LAYERS} KEPT" in result.stdout
-    assert "Contracts: 1 kept, 1 broken." in result.stdout
+    assert "Contracts: 2 kept, 1 broken." in result.stdout
     assert "advocacy.reading.body -> mkdocs" in result.stdout
+
+
+def test_importing_libzim_outside_the_offline_copies_breaks_its_contract(tmp_path: Path) -> None:
+    """The site part importing libzim fails the check: the GPL library stays behind `advocacy offline`."""
+    copy = copy_with(tmp_path, "site/pages.py", "import libzim.reader")
+    result = lint_imports(tmp_path, pythonpath=copy)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert f"{ONLY_OFFLINE} BROKEN" in result.stdout
+    assert "Contracts: 2 kept, 1 broken." in result.stdout
+    assert "advocacy.site is not allowed to import libzim" in result.stdout
+    assert "advocacy.site.pages -> libzim" in result.stdout

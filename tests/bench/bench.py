@@ -3,15 +3,17 @@
 Prints figures; asserts nothing. For each corpus of N cases x L languages it builds, in the same run:
 the project (validation, all pages, catalogue and facet pages, exports, search index), the *floor* (Material +
 static-i18n rendering the same pages, no nav, no search, no tags, no fallback pages) and, up to 1,000 cases,
-the *vanilla* setup (Material + static-i18n + search + tags, default navigation). See tests/bench/README.md.
+the *vanilla* setup (Material + static-i18n + search + tags, default navigation). After the project's build it
+times `advocacy offline` (the ZIM files of every language) and weighs them. See tests/bench/README.md.
 
 Usage: python tests/bench/bench.py [--sizes 1000,10000] [--profiles default,long,concentrated,languages]
-       [--languages 3] [--setups project,floor,vanilla]
+       [--languages 3] [--setups project,floor,vanilla] [--no-offline]
 """
 
 from __future__ import annotations
 
 import argparse
+import importlib.util
 import os
 import platform
 import re
@@ -62,6 +64,22 @@ def preview_figures(bin_dir: Path, corpus: Path) -> str:
     return f"preview of one case: rebuild {rebuild} (start, reading the whole corpus: {total:.1f} s)"
 
 
+def offline_figures(bin_dir: Path, corpus: Path, site: Path) -> str:
+    """Time `advocacy offline` on the project's build (every site language, full-text index included) and
+    weigh the ZIM files it writes."""
+    if importlib.util.find_spec("libzim") is None:
+        return "offline copies: not measured (libzim, the extra 'offline', is not installed)"
+    command = [str(bin_dir / "advocacy"), "offline", "--root", str(corpus), "--site", str(site)]
+    seconds, memory, code = run(command, corpus)
+    copies = sorted((site / "downloads").glob("*.zim"))
+    sizes = ", ".join(f"{path.name.split('_')[1]} {path.stat().st_size / 1e6:.1f}" for path in copies)
+    total = sum(path.stat().st_size for path in copies) / 1e6
+    return (
+        f"offline copies (ZIM, with full-text index): {len(copies)} files, {total:.1f} MB ({sizes} MB), "
+        f"{seconds:.1f} s, peak {memory.total:.0f} MB, exit {code}"
+    )
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__)
     parser.add_argument("--sizes", default="1000", help="numbers of cases, comma-separated (e.g. 1000,10000)")
@@ -74,6 +92,9 @@ def main() -> None:
     parser.add_argument("--setups", default="project,floor,vanilla", help="which builds to run")
     parser.add_argument("--work", help="folder for the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and built sites")
+    parser.add_argument(
+        "--no-offline", action="store_true", help="skip the offline copies (ZIM files) of the project's build"
+    )
     args = parser.parse_args()
     setups = args.setups.split(",")
     bin_dir = Path(sys.executable).parent
@@ -129,6 +150,8 @@ def main() -> None:
                 f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} "
                 f"{figures.first_visit_kb:>12.0f} {figures.catalogue_max_kb:>7.0f} {search}"
             )
+            if setup == "project" and not args.no_offline:
+                print(offline_figures(bin_dir, corpus, site))
             if not args.keep:
                 shutil.rmtree(site, ignore_errors=True)
         if "project" in setups:

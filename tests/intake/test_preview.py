@@ -46,8 +46,8 @@ def test_preview_builds_the_case_and_the_cases_it_names_only(
     assert (out / "fr" / "cases" / "edited" / "index.html").is_file()
     # A named case whose own neighbours are absent is still shown: the preview holds part of the repository.
     page = (out / "cases" / "edited" / "index.html").read_text(encoding="utf-8")
-    assert 'href="../../cases/named/"' in page
-    assert 'href="../../cases/naming/"' in page
+    assert 'href="../../cases/named/index.html"' in page
+    assert 'href="../../cases/naming/index.html"' in page
     assert not (out / "pagefind").exists()
 
 

@@ -180,7 +180,7 @@ def test_every_version_has_its_text_and_its_changes_page_in_each_language(site: 
     assert (site / "manifesto/versions/0.2.0/index.html").is_file()
     assert (site / "fr/manifesto/versions/0.1.0/index.html").is_file()
     assert "Cette page n’est pas encore traduite en français." in _page(site, "fr/manifesto/versions/0.2.0")
-    assert 'href="../../../../../manifesto/versions/0.2.0/">' in _page(
+    assert 'href="../../../../../manifesto/versions/0.2.0/index.html">' in _page(
         site, "fr/manifesto/versions/0.2.0/changes"
     )
     assert "Everyone should be able to read and share knowledge." in _page(site, "manifesto/versions/0.1.0")
@@ -219,7 +219,7 @@ def test_unreleased_changes_have_their_own_page(site: Path) -> None:
     assert "<del>knowledge.</del> <ins>what we know.</ins>" in article
     current = _article(_page(site, "manifesto"))
     assert "Version 0.2.0 (Draft), released on October 1, 2026." in current
-    assert 'href="../manifesto/changes/"' in current
+    assert 'href="../manifesto/changes/index.html"' in current
 
 
 def test_a_diff_is_shown_in_the_readers_language_only_when_both_versions_are_translated(site: Path) -> None:
@@ -258,7 +258,7 @@ def test_a_released_version_says_it_is_frozen_and_where_the_current_text_is(site
     # The text sits in the frame that numbers its clauses, like the current text's.
     assert article.count('<div class="adv-manifesto-text">') == 1
     assert _article(_page(site, "manifesto")).count('<div class="adv-manifesto-text">') == 1
-    assert 'href="../../../manifesto/">Read the current text</a>' in article
+    assert 'href="../../../manifesto/index.html">Read the current text</a>' in article
 
 
 def test_the_changelog_lists_every_version_with_its_changes(site: Path) -> None:
@@ -268,9 +268,9 @@ def test_the_changelog_lists_every_version_with_its_changes(site: Path) -> None:
     assert "Adds freedom of panorama; drops the open internet clause for now." in article
     assert "Removed clause" in article and "New clause" in article
     # Items name clauses by their titles: a removed one by its title in the last text that had it.
-    assert '<a href="../../manifesto/versions/0.2.0/#panorama">Freedom of panorama</a>:' in article
+    assert '<a href="../../manifesto/versions/0.2.0/index.html#panorama">Freedom of panorama</a>:' in article
     assert '<span class="adv-badge">Removed clause</span> Open internet:' in article
-    assert 'href="../../manifesto/versions/0.2.0/changes/"' in article
+    assert 'href="../../manifesto/versions/0.2.0/changes/index.html"' in article
 
 
 def test_endorsements_are_listed_per_version_and_escaped(site: Path) -> None:

@@ -1,9 +1,12 @@
 """The repository's own site: built strict without a warning, every valid case file a page in its language
-(nothing lost), the pages a reader needs to act in every language, and no language's navigation leaving it."""
+(nothing lost), the pages a reader needs to act in every language, no language's navigation leaving it,
+every link usable from a folder on disk, and the downloads page offered from every page."""
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import pytest
 
@@ -71,11 +74,11 @@ def test_the_arabic_safety_page_is_arabic_right_to_left_and_offered_in_every_lan
     assert "استخدم اسمًا مستعارًا" in html
     links = Switcher(html).links
     assert {code: (link.href, link.note) for code, link in links.items()} == {
-        "en": ("../../safety/", ""),
-        "fr": ("../../fr/safety/", ""),
-        "es": ("../../es/safety/", ""),
-        "ar": ("./", ""),
-        "hi": ("../../hi/safety/", ""),
+        "en": ("../../safety/index.html", ""),
+        "fr": ("../../fr/safety/index.html", ""),
+        "es": ("../../es/safety/index.html", ""),
+        "ar": ("./index.html", ""),
+        "hi": ("../../hi/safety/index.html", ""),
     }
 
 
@@ -100,7 +103,44 @@ def test_an_untranslated_guide_says_so_in_the_readers_language(own_site: tuple[P
     html = (site / "hi/about/advocates/index.html").read_text(encoding="utf-8")
     assert '<html lang="hi"' in html
     assert "इस पृष्ठ का अभी हिन्दी में अनुवाद नहीं हुआ है। नीचे मूल पाठ अंग्रेज़ी में है।" in html
-    assert '<a href="../../../hi/">मुखपृष्ठ पर लौटें</a>' in html
+    assert '<a href="../../../hi/index.html">मुखपृष्ठ पर लौटें</a>' in html
     assert '<div class="adv-borrowed" lang="en" dir="ltr">' in html
     assert "data-pagefind-body" not in html
     assert "hi/about/advocates/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
+
+
+def test_every_link_of_the_site_names_a_file_so_that_it_works_from_a_folder(
+    own_site: tuple[Path, str],
+) -> None:
+    """No relative link or form of any page names a folder (a browser opening site/ from a disk or a USB stick
+    would show the folder's listing): each names a file of the site."""
+    site = own_site[0]
+    for file in site.rglob("*.html"):
+        if file.name == "404.html":
+            continue  # served by a web server, for any address: its links start from the site's root
+        text = file.read_text(encoding="utf-8")
+        for tag in re.findall(r"<(?:a|form)\b[^>]*>", text):
+            address = re.search(r'\s(?:href|action)="([^"]*)"', tag)
+            if address is None:
+                continue
+            parts = urlsplit(address[1])
+            if parts.scheme or parts.netloc or not parts.path:
+                continue
+            assert not parts.path.endswith("/") and parts.path not in {".", ".."}, (file, address[1])
+            assert (file.parent / parts.path).resolve().is_file(), (file, address[1])
+
+
+def test_every_page_offers_the_downloads_page_of_its_language(own_site: tuple[Path, str]) -> None:
+    """The footer of each page of each language links to that language's downloads page; the support and
+    safety pages link to it in their text."""
+    site = own_site[0]
+    for language in ("", "fr/", "es/", "ar/", "hi/"):
+        for file in [site / language / "index.html", site / language / "catalogue/index.html"]:
+            text = file.read_text(encoding="utf-8")
+            link = re.search(r'<a class="adv-downloads-link" href="([^"]+)">', text)
+            assert link is not None, file
+            assert (file.parent / link[1]).resolve() == (site / language / "downloads/index.html").resolve()
+    for guide in ("support", "safety"):
+        text = (site / guide / "index.html").read_text(encoding="utf-8")
+        article = text.split('<article class="md-content__inner', 1)[1]
+        assert 'href="../downloads/index.html"' in article, guide

@@ -27,7 +27,9 @@ def test_an_edited_original_marks_its_translation_outdated_on_the_page(make_proj
     page = (project.root / "site/fr/cases/blackout/index.html").read_text(encoding="utf-8")
     assert "Cette page est une traduction automatique : personne ne l’a encore relue." in page
     assert "L’original a changé depuis cette traduction" in page
-    assert 'href="../../../cases/blackout/" hreflang="en">Lire l’original actuel (anglais)</a>' in page
+    assert (
+        'href="../../../cases/blackout/index.html" hreflang="en">Lire l’original actuel (anglais)</a>' in page
+    )
 
 
 def test_a_current_translation_has_no_outdated_note(make_project: ProjectFactory) -> None:
@@ -59,7 +61,7 @@ def test_an_outdated_page_translation_says_so_and_links_its_original(make_projec
     assert result.returncode == 0, result.stderr
     about = (project.root / "site/fr/about/index.html").read_text(encoding="utf-8")
     assert "L’original a changé depuis cette traduction" in about
-    assert '<a href="../../about/" hreflang="en">Lire l’original actuel (anglais)</a>' in about
+    assert '<a href="../../about/index.html" hreflang="en">Lire l’original actuel (anglais)</a>' in about
     ok = (project.root / "site/fr/ok/index.html").read_text(encoding="utf-8")
     assert "traduction automatique" in ok
     assert "L’original a changé" not in ok
@@ -84,9 +86,9 @@ def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_t
     ]
     links = Switcher(page).links
     assert {code: link.href for code, link in links.items()} == {
-        "en": "../../../cases/blackout/",
-        "fr": "./",
-        "ar": "../../../ar/catalogue/",
+        "en": "../../../cases/blackout/index.html",
+        "fr": "./index.html",
+        "ar": "../../../ar/catalogue/index.html",
     }
     assert [code for code, link in links.items() if link.current] == ["fr"]
     assert {code: link.note for code, link in links.items()} == {
@@ -241,7 +243,7 @@ def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_tha
     )
     assert note is not None
     assert "لم تُترجم هذه الصفحة إلى العربية بعد. في ما يلي النص الأصلي باللغة الإنجليزية." in note[1]
-    assert '<a href="../../ar/">العودة إلى الصفحة الرئيسية</a>' in note[1]
+    assert '<a href="../../ar/index.html">العودة إلى الصفحة الرئيسية</a>' in note[1]
     assert "https://github.com/example/hub/new/main/docs?filename=guide.ar.md" in note[1]
     body = re.search(r'<div class="adv-borrowed" lang="en" dir="ltr">(.*?)</article>', guide, re.S)
     assert body is not None and "WIPO treaty" in body[1] and "<bdi>" not in body[1]
@@ -253,11 +255,15 @@ def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_tha
         ("../../guide/", "x-default"),
     ]
     switcher = Switcher(guide).links
-    assert switcher["ar"].current and switcher["ar"].href == "./" and switcher["ar"].note == "لم تُترجم بعد"
+    assert (
+        switcher["ar"].current
+        and switcher["ar"].href == "./index.html"
+        and switcher["ar"].note == "لم تُترجم بعد"
+    )
     assert "ar/guide/" not in (site / "sitemap.xml").read_text(encoding="utf-8")
     english_guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english_guide
-    assert Switcher(english_guide).links["ar"].href == "../ar/guide/"
+    assert Switcher(english_guide).links["ar"].href == "../ar/guide/index.html"
 
 
 def test_every_language_has_its_page_not_found_and_the_root_one_offers_every_language(

@@ -1,9 +1,10 @@
-"""One language's site assembled from the checked content, as the catalogue plugin hands it to MkDocs."""
+"""One language's site assembled from the checked content, as the catalogue plugin hands it to MkDocs, and
+which downloads page a reader of each language is sent to."""
 
 from __future__ import annotations
 
 from advocacy.content.repository import load_repository
-from advocacy.site.assembly import assemble_language, read_hub
+from advocacy.site.assembly import assemble_language, downloads_url, read_hub
 from advocacy.site.pages import SHELL, PageKind
 from advocacy.translations.units import Status
 from tests.support.project import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, pinned_translation
@@ -50,3 +51,19 @@ def test_a_translation_whose_original_changed_is_listed_as_outdated(make_project
     unit = hub.case_unit("b", "fr")
     assert unit is not None and unit.status == Status.OUTDATED
     assert hub.case_unit("b", "en") is None
+
+
+def test_a_site_without_a_downloads_page_offers_none(make_project: ProjectFactory) -> None:
+    """Without docs/downloads.md the catalogue links to no downloads page (it would lead nowhere)."""
+    assert downloads_url(make_project({}), "fr") is None
+
+
+def test_a_translated_downloads_page_is_preferred(make_project: ProjectFactory) -> None:
+    """With docs/downloads.md and docs/downloads.fr.md: French readers get fr/downloads/, Arabic readers the
+    English page, English readers their own."""
+    project = make_project(
+        {"docs/downloads.md": "# Downloads\n", "docs/downloads.fr.md": "# Téléchargements\n"}
+    )
+    assert downloads_url(project, "fr") == "fr/downloads/"
+    assert downloads_url(project, "ar") == "downloads/"
+    assert downloads_url(project, "en") == "downloads/"

@@ -382,3 +382,18 @@ def test_descriptions_are_in_the_readers_language_or_marked_as_another(
     assert '<p class="adv-description">توجيه عام 2019 وتطبيقاته الوطنية.</p>' in dossier
     assert "The 2019 directive" not in dossier
     assert "adv-description" not in page("fr", "fr/catalogue/topic/censorship/")
+
+
+def test_the_catalogue_points_to_the_offline_copies_when_the_site_has_them(
+    catalogue: Catalogue, repository: Repository
+) -> None:
+    """The hint under the catalogue's search box says that search needs JavaScript and a web address, and,
+    when the site has a downloads page, links to it (the offline copies have their own search)."""
+    page = next(p for p in site_pages(catalogue, repository, "fr").pages() if p.kind == "catalogue")
+    without = page.render()
+    assert "adresse web" in without and "Copies hors ligne" not in without
+    site = SitePages(
+        catalogue, "fr", repository.vocabularies, repository.model, SITE_URL, downloads="fr/downloads/"
+    )
+    with_link = next(p for p in site.pages() if p.kind == "catalogue").render()
+    assert '<a href="../../fr/downloads/">Copies hors ligne, avec leur propre recherche</a></p>' in with_link

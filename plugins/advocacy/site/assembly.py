@@ -120,6 +120,7 @@ def assemble_language(
         site_url=site_url,
         featured=featured,
         dashboard=build_dashboard(project, hub.units, language, project.repository_base()),
+        downloads=downloads_url(project, language),
     )
     manifesto = (
         ManifestoPages(pages, hub.manifesto, project.issue_url()) if hub.manifesto is not None else None
@@ -136,3 +137,14 @@ def assemble_language(
             site.shells[page.shell] = (frame, [])
         site.shells[page.shell][1].append(page)
     return site
+
+
+def downloads_url(project: Project, language: str) -> str | None:
+    """The downloads page (offline copies and data) a reader of ``language`` is sent to: the language's own
+    (``docs/downloads.<language>.md``), else the default language's, else ``None`` when the site has none."""
+    default = project.default_language.code
+    if language != default and (project.docs_dir / f"downloads.{language}.md").is_file():
+        return f"{language_prefix(language, default)}downloads/"
+    if (project.docs_dir / "downloads.md").is_file():
+        return "downloads/"
+    return None

@@ -1,4 +1,5 @@
-"""Finishing touches to every written page: its text direction on ``<html>``, and less indentation.
+"""Finishing touches to every written page: its text direction on ``<html>``, less indentation, and links that
+work from a folder.
 
 Material's templates leave indentation worth about a sixth of a page's bytes. A run of whitespace that holds a line break is replaced by one line break, which HTML renders the same way;
 the content of ``pre``, ``code``, ``textarea``, ``script`` and ``style`` elements is left exactly as it is.
@@ -26,6 +27,36 @@ def collapse_whitespace(html: str) -> str:
         if index + 1 < len(pieces):
             out.append(pieces[index + 1])
     return "".join(out)
+
+
+# The address of a link or a form: its start tag up to the value, the path, the query or fragment (the site's
+# HTML quotes every attribute value). One pass over the page: it runs on every page of every build.
+_ADDRESS = re.compile(r'(<(?:a|form)\b[^>]*?\s(?:href|action)=")([^"?#]*)([?#][^"]*)?"', re.IGNORECASE)
+
+
+def _explicit_index(match: re.Match[str]) -> str:
+    path = match[2]
+    if not path or path.startswith("/") or ":" in path:
+        return match[0]  # the page itself, a path from a server's root, or another scheme (https:, mailto:)
+    if path.endswith("/"):
+        path += "index.html"
+    elif path in {".", ".."} or path.endswith(("/.", "/..")):
+        path += "/index.html"
+    else:
+        return match[0]
+    return f'{match[1]}{path}{match[3] or ""}"'
+
+
+def portable_links(html: str) -> str:
+    """The page with every relative link to a folder (``../cases/x/``, ``./``, ``..``) made to name that
+    folder's ``index.html``, in links and forms.
+
+    A web server answers a folder's address with its ``index.html``; a browser opening ``site/`` from a disk
+    or a USB stick (``file://``) shows the folder's listing instead, and so does every Kiwix reader, which
+    looks paths up as they are written. The ``<link>`` elements of the head (``canonical``, ``hreflang``
+    alternates) keep the addresses search engines know.
+    """
+    return _ADDRESS.sub(_explicit_index, html)
 
 
 def set_direction(html: str, direction: str) -> str:

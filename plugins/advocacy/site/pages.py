@@ -113,6 +113,9 @@ class SitePages:
         model: The content model (the data page's codebook).
         site_url: The site's public address, for citations (may be empty).
         featured: Ids of the cases the home page features, in order.
+        dashboard: The translation dashboard of the language.
+        downloads: The site-root-relative URL of the downloads page for this language (offline copies, with
+            their own search, which the catalogue points to), or ``None`` when the site has none.
     """
 
     def __init__(
@@ -124,6 +127,7 @@ class SitePages:
         site_url: str = "",
         featured: tuple[str, ...] = (),
         dashboard: Dashboard | None = None,
+        downloads: str | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.language = language
@@ -133,6 +137,7 @@ class SitePages:
         self.site_url = site_url.rstrip("/") + "/" if site_url else ""
         self.featured = featured
         self.dashboard = dashboard
+        self.downloads = downloads
         self.loc = Localizer(language, self.default, vocabularies)
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)

@@ -19,6 +19,7 @@ from mkdocs.exceptions import PluginError
 from mkdocs.structure.files import File, Files, InclusionLevel
 
 from advocacy.site.assembly import LanguageSite
+from advocacy.site.html import portable_links
 from advocacy.site.pages import SHELL, GeneratedPage, fill_frame
 
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
@@ -66,7 +67,8 @@ def write_from_shells(site_dir: Path, site: LanguageSite, frames: dict[str, str]
         for page in pages:
             target = site_dir / page.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            target.write_text(fill_frame(frame, shell_path, page, site.prefix), encoding="utf-8")
+            html = portable_links(fill_frame(frame, shell_path, page, site.prefix))
+            target.write_text(html, encoding="utf-8")
             yield page
     for folder in ("catalogue", "dossiers", "organizations"):
         shutil.rmtree(site_dir / site.prefix / folder / SHELL, ignore_errors=True)

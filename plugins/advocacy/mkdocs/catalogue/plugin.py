@@ -31,7 +31,13 @@ from advocacy.mkdocs.site import current_language
 from advocacy.mkdocs.translations.plugin import borrowed_from
 from advocacy.site import search as search_index
 from advocacy.site.assembly import Hub, LanguageSite, assemble_language, read_hub
-from advocacy.site.html import collapse_whitespace, isolate_latin, set_alternates, set_direction
+from advocacy.site.html import (
+    collapse_whitespace,
+    isolate_latin,
+    portable_links,
+    set_alternates,
+    set_direction,
+)
 from advocacy.site.pages import CONTENT_MARK
 from advocacy.site.sanitize import sanitize
 from advocacy.translations.history import changes_since_pin
@@ -198,11 +204,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     # After the other plugins' page handlers (default priority): the HTML recorded and finished is final.
     @event_priority(priorities.FINISH_PAGE)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Record each written page for the sitemap, and collapse the templates' indentation."""
+        """Record each written page for the sitemap, collapse the templates' indentation, and make links to
+        folders name their ``index.html`` (so that the site also works from a folder on disk)."""
         hub, site = self._state()
         if not output:
             return output
-        output = set_direction(collapse_whitespace(output), site.pages.loc.direction)
+        output = set_direction(portable_links(collapse_whitespace(output)), site.pages.loc.direction)
         versions = self.page_versions.pop(page.url, None)
         if versions is not None:
             links = {code: relative(page.url, url) for code, url in versions.items()}

@@ -161,6 +161,6 @@ def test_the_messages_say_where_and_what_to_write_instead(make_project: ProjectF
     assert result.stdout.splitlines() == [
         f"cases/x.md:{html_line}: error: raw HTML (<b>) is not published; write the text in Markdown (*emphasis*, "
         "**strong**, [a link](https://...), lists with -), or put code between backticks",
-        f'cases/x.md:{link_line}: error: "javascript:void(0" is not an address a reader can follow safely; link to '
+        f'cases/x.md:{link_line}: error: "javascript:void(0)" is not an address a reader can follow safely; link to '
         "an https:// (or http://, mailto:) address, or to a page of the site",
     ]

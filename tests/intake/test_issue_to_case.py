@@ -62,7 +62,7 @@ def test_a_hostile_issue_is_reported_not_published(make_project: ProjectFactory)
     result = _run(project.root, body)
     assert result.returncode == 1
     assert "- raw HTML (<script>) is not published" in result.stdout
-    assert '"javascript:alert(1" is not an address a reader can follow safely' in result.stdout
+    assert '"javascript:alert(1)" is not an address a reader can follow safely' in result.stdout
     text = next((project.root / "cases").glob("*.md")).read_text(encoding="utf-8")
     assert "\ninjected: true" not in text
 

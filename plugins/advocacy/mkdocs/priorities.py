@@ -21,6 +21,7 @@ event              priority  handler                                            
                                                                                   and the file list complete
 ``on_page_content``  100     catalogue: sanitise what contributors wrote          before any plugin adds its HTML
 ``on_page_content``  0       catalogue: panels and fills; translations: notes     (default)
+``on_page_content``  -100    cases: every title made escaped text                 after any plugin set a title
 ``on_post_page``   0         translations: empty the borrowed pages               (default)
 ``on_post_page``   -50       catalogue: record written pages, finish the HTML     after borrowed pages are emptied
 ``on_post_build``  0         catalogue: write this language's shell pages,        before i18n's own loop moves the
@@ -54,6 +55,9 @@ SHARE_LANGUAGES = I18N - 30
 
 SANITIZE = 100
 """``on_page_content``: contributors' HTML is cleaned before any plugin adds its own."""
+
+FINISH_TITLE = -100
+"""``on_page_content``: the last handler; every page's title is final before any template is rendered."""
 
 FINISH_PAGE = -50
 """``on_post_page``: after the translations plugin (default priority) has emptied pages not written here."""

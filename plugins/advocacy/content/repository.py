@@ -112,6 +112,7 @@ def load_repository(
     cache: ReadCache | None = None,
     model: CaseModel | None = None,
     partial: bool = False,
+    mirror_of: Path | None = None,
 ) -> Repository:
     """Read and check the whole repository.
 
@@ -121,6 +122,8 @@ def load_repository(
         model: The content model; the packaged one by default.
         partial: The folder holds only some of the cases (a preview): a case named in ``related`` or
             ``inspired_by`` that is not there is not an error.
+        mirror_of: For a preview, whose files are symbolic links to the files of a real project: that
+            project's root. Links that lead into it are read; any other link is refused, as always.
     """
     model = model or load_model()
     vocabularies = load_vocabularies(project, model)
@@ -135,7 +138,7 @@ def load_repository(
         )
         return repository
     for path in sorted(cases_dir.iterdir()):
-        if path.is_symlink():
+        if path.is_symlink() and not _leads_into(path, mirror_of):
             repository.problems.append(link_problem(project, path))
             continue
         if path.is_dir():
@@ -163,6 +166,11 @@ def load_repository(
     _check_across_files(repository, partial)
     repository.problems = sort_problems(repository.problems)
     return repository
+
+
+def _leads_into(path: Path, root: Path | None) -> bool:
+    """Whether the link at ``path`` leads into the folder ``root`` (never, without one)."""
+    return root is not None and path.resolve().is_relative_to(root.resolve())
 
 
 def _read_file(

@@ -55,9 +55,20 @@ def documented_links(project: Project) -> dict[Path, Path]:
     }
 
 
-def link_problems(project: Project) -> list[Problem]:
+def link_problems(project: Project, trusted: Path | None = None) -> list[Problem]:
     """Every symbolic link of ``docs/``, ``cases/`` and ``manifesto/`` (except the two documented ones, which
-    must lead to their folders), and these folders when they are links themselves."""
+    must lead to their folders), and these folders when they are links themselves.
+
+    Args:
+        project: The project.
+        trusted: For a preview (a project made of links to the files of a real one): the real project's root;
+            links that lead into it are allowed.
+    """
+    if trusted is not None:
+        root = trusted.resolve()
+        return [
+            p for p in link_problems(project) if not (project.root / p.file).resolve().is_relative_to(root)
+        ]
     problems = []
     allowed = documented_links(project)
     for folder in (project.docs_dir, project.cases_dir, project.root / MANIFESTO):

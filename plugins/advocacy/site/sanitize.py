@@ -10,7 +10,8 @@ Addresses are normalised first, as the validator does (:mod:`advocacy.reading.ad
 backslash (``/\\host``) is dropped, and one with spaces or control characters is judged, and kept, as a browser
 reads it. Classes are kept only when the site's Markdown extensions write them or the page model documents
 them for contributors (``advocacy/data/page-model.yml``): a page cannot take the theme's own classes
-(``md-*``, ``adv-*``) to restyle the interface, whether through an attribute list or an admonition's type.
+(``md-*``, ``adv-*``) to restyle the interface, whether through an attribute list or an admonition's type,
+nor the ids of the theme's own controls (``__drawer``).
 """
 
 from __future__ import annotations
@@ -75,6 +76,8 @@ def _filter(tag: str, attribute: str, value: str) -> str | None:
             # Images come from the site itself (cases/media/), never from another host or a data: address.
             return address if found is None and not address.startswith("//") else None
         return address if found is None or found in LINK_SCHEMES else None
+    if attribute == "id" and value.startswith("__"):
+        return None  # the theme's own elements (__drawer, __search): a page must not stand in for them
     if attribute == "class":
         classes = allowed_classes() | _TOKENS if tag == "span" else allowed_classes()
         kept = [name for name in value.split() if name in classes or _LANGUAGE.fullmatch(name)]

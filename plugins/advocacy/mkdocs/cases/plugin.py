@@ -23,7 +23,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 from advocacy.content.pages import Pages, check_pages
-from advocacy.content.project import Project, ProjectError
+from advocacy.content.project import Project, ProjectError, load_project
 from advocacy.content.repository import ReadCache, Repository, load_repository
 from advocacy.content.schema import case_schema
 from advocacy.content.tree import link_problems
@@ -114,6 +114,13 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 "(on Windows, enable symbolic links in Git: git config core.symlinks true, then check out again)"
             )
         links = link_problems(project)
+        if self.config.mirror_of is not None:
+            # A preview: its links lead into the real project, whose own folders must hold none.
+            try:
+                real = load_project(Path(self.config.mirror_of))
+            except ProjectError as exc:
+                raise PluginError(str(exc)) from exc
+            links = [*link_problems(project, trusted=real.root), *link_problems(real)]
         if links:
             # MkDocs follows links as it walks docs_dir, right after this event: stop before it does.
             raise PluginError(
@@ -141,13 +148,17 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         assert self.project is not None
         first = is_first_build(config, self.project)
         if first or self.repository is None:
-            self.repository = load_repository(self.project, cache=self.cache, partial=self.config.partial)
+            mirror_of = Path(self.config.mirror_of) if self.config.mirror_of is not None else None
+            self.repository = load_repository(
+                self.project, cache=self.cache, partial=self.config.partial, mirror_of=mirror_of
+            )
             schema = case_schema(
                 self.repository.model, self.repository.vocabularies, self.project.language_codes
             )
             self.schema_json = json.dumps(schema, ensure_ascii=False, indent=1) + "\n"
             self.manifesto = load_manifesto(self.project)
-            self.pages = check_pages(self.project)
+            # A preview mirrors the real project's docs/ with links: its pages are the real project's.
+            self.pages = check_pages(self.project if mirror_of is None else load_project(mirror_of))
             problems = {*self.repository.problems, *self.manifesto.problems, *self.pages.problems}
             for problem in sorted(problems):
                 report = log.warning if problem.severity is Severity.ERROR else log.info

@@ -54,6 +54,8 @@ EXPECTED = [
     ("cases/deep.md", 6, "nest more than 20 levels deep"),
     ("cases/date.md", 2, "MkDocs cannot read this frontmatter (day is out of range for month)"),
     ("docs/unreadable.md", 2, "MkDocs cannot read this frontmatter"),
+    ("docs/deep.md", 2, "nest more than 20 levels deep"),
+    ("docs/deep.fr.md", 2, "nest more than 20 levels deep"),
     # 7. the theme's classes and ids
     ("cases/takeover.md", 25, 'the class ".md-button" cannot be used'),
     ("cases/takeover.md", 26, 'the class ".md-dialog" cannot be used'),

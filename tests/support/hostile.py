@@ -107,6 +107,8 @@ DOTS_CASE = VALID_CASE.replace(
 )
 DEEP_CASE = VALID_CASE.replace("outcome: success", "outcome: " + "[" * 995 + "]" * 995)
 DATE_CASE = VALID_CASE.replace("title: A blackout against a bad law", "title: 2024-02-30")
+# A translated page whose title nests deep: the translation tools read its fields too.
+DEEP_PAGE = "---\ntitle: " + "[" * 995 + "]" * 995 + "\n---\n\n# Deep\n"
 
 # --- 8. E-mail addresses, in any field and the body ---------------------------------------------------------
 
@@ -147,6 +149,8 @@ def hostile_files() -> dict[str, str | bytes]:
         "docs/entities.md": ENTITIES_PAGE,
         "docs/mmd.md": MULTIMARKDOWN_PAGE,
         "docs/unreadable.md": UNREADABLE_PAGE,
+        "docs/deep.md": DEEP_PAGE,
+        "docs/deep.fr.md": DEEP_PAGE,
         "docs/addresses.md": ADDRESSES_PAGE,
         "docs/takeover.md": TAKEOVER_PAGE,
         "docs/evil.svg": '<svg xmlns="http://www.w3.org/2000/svg"><script>alert("PWNED-docs-svg")</script></svg>',

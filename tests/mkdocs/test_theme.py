@@ -16,9 +16,9 @@ MATERIAL = Path(material.__file__).parent / "templates"
 
 
 def _redirect(location: object) -> str:
-    environment = jinja2.Environment(
-        loader=jinja2.FileSystemLoader([str(THEME), str(MATERIAL)]), autoescape=False
-    )  # noqa: S701 - as MkDocs renders it
+    # Without autoescaping, as MkDocs renders the theme: the template must escape what it prints itself.
+    loader = jinja2.FileSystemLoader([str(THEME), str(MATERIAL)])
+    environment = jinja2.Environment(loader=loader, autoescape=False)  # noqa: S701
     page = {"meta": {"location": location}}
     return environment.get_template("redirect.html").render(config={"site_name": "Hub <b>"}, page=page)
 

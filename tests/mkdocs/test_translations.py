@@ -140,7 +140,7 @@ def test_a_page_without_translations_offers_to_start_them(make_project: ProjectF
     project = make_project(
         {
             "docs/guide.md": "# Guide\n\nRead me.\n",
-            "docs/guide.fr.md": pinned_translation("# Guide\n\nRead me.\n"),
+            "docs/guide.fr.md": pinned_translation("# Guide\n\nRead me.\n", "# Guide\n\nLisez-moi.\n"),
         }
     )
     add_to_nav(project, "guide.md")

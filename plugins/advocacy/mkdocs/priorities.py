@@ -19,6 +19,7 @@ event              priority  handler                                            
                                                                                   page links to
 ``on_files``       -130      catalogue: start the second process                  last: the repository is checked
                                                                                   and the file list complete
+``on_page_markdown`` 0       cases: only the checked frontmatter, escaped         (default)
 ``on_page_content``  100     catalogue: sanitise what contributors wrote          before any plugin adds its HTML
 ``on_page_content``  0       catalogue: panels and fills; translations: notes     (default)
 ``on_page_content``  -100    cases: every title made escaped text                 after any plugin set a title

@@ -12,6 +12,7 @@ sanitiser (``advocacy.site.sanitize``) makes the same decisions on the HTML, wit
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from dataclasses import dataclass, field
 
@@ -117,10 +118,8 @@ class _Text:
         self.numbers = [number for number, _ in lines]
         raw = "\n".join(line for _, line in lines)
         self.text = _CODE_SPAN.sub(lambda m: re.sub(r"[^\n]", "\x00", m[0]), raw)
-        self.starts = [0]
-        for index, char in enumerate(raw):
-            if char == "\n":
-                self.starts.append(index + 1)
+        # Where each line starts in the text: after the previous one and its line break.
+        self.starts = [0, *itertools.accumulate(len(line) + 1 for _, line in lines[:-1])]
 
     def line(self, position: int) -> int:
         return self.numbers[bisect.bisect_right(self.starts, position) - 1]

@@ -97,6 +97,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         self.repository: Repository | None = None
         self.manifesto: Manifesto | None = None
         self.pages = Pages()
+        self.case_meta: dict[str, dict[str, Any]] = {}
         self.edit_base: str | None = None
         self.schema_json = ""
 
@@ -159,6 +160,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
             self.manifesto = load_manifesto(self.project)
             # A preview mirrors the real project's docs/ with links: its pages are the real project's.
             self.pages = check_pages(self.project if mirror_of is None else load_project(mirror_of))
+            self.case_meta = {case_file.display: case_file.meta for case_file in self.repository.files}
             problems = {*self.repository.problems, *self.manifesto.problems, *self.pages.problems}
             for problem in sorted(problems):
                 report = log.warning if problem.severity is Severity.ERROR else log.info
@@ -210,14 +212,8 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         """The checked frontmatter fields of a page of the build, by its path in docs_dir."""
         if src_uri in self.pages.meta:
             return self.pages.meta[src_uri]
-        if self.repository is None or self.project is None:
-            return {}
-        if src_uri.startswith(self.project.cases_dirname + "/"):
-            for case in self.repository.cases.values():
-                for case_file in case.files:
-                    if case_file.display == src_uri:
-                        return case_file.meta
-        return {}
+        # A case file's path in docs_dir (cases/x.md, through the link) is its path in the project.
+        return self.case_meta.get(src_uri, {})
 
     # Last of the content handlers: other plugins may have set or extended a title (a borrowed page names its
     # language), and every page's title must be final before the navigation of any page is rendered.

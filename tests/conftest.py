@@ -16,6 +16,7 @@ from advocacy.content.repository import Repository, load_repository
 from tests.support.browser import launch_chromium, serve
 from tests.support.building import Built, build, warnings
 from tests.support.corpus import CORPUS, FEATURED_YML
+from tests.support.hostile import write_hostile
 from tests.support.offline import OFFLINE_DAY, OfflineCopies
 from tests.support.paths import ROOT
 from tests.support.project import MKDOCS_YML, ProjectFactory, write_project
@@ -72,6 +73,17 @@ def built(tmp_path_factory: pytest.TempPathFactory) -> Built:
     return Built(root, result)
 
 
+@pytest.fixture(scope="session")
+def hostile(tmp_path_factory: pytest.TempPathFactory) -> Built:
+    """The hostile project (tests/support/hostile.py) built once for the session without --strict, as
+    `mkdocs serve` builds: what the checks refuse must still reach no reader."""
+    root = tmp_path_factory.mktemp("hostile-site") / "hub"
+    write_hostile(root)
+    result = build(root)
+    assert result.returncode == 0, result.stderr
+    return Built(root, result)
+
+
 @pytest.fixture
 def built_copy(built: Built, tmp_path: Path) -> Path:
     """A copy of the built sample site that a test may damage."""
@@ -115,6 +127,12 @@ def browser() -> Iterator[object]:
 def server(built: Built) -> Iterator[str]:
     """The sample site on a local static server; yields its base address."""
     yield from serve(built.site)
+
+
+@pytest.fixture(scope="session")
+def hostile_server(hostile: Built) -> Iterator[str]:
+    """The hostile project's site on a local static server; yields its base address."""
+    yield from serve(hostile.site)
 
 
 @pytest.fixture(scope="session")

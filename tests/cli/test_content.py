@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 from advocacy.cli.main import main
+from tests.support.images import PNG
 from tests.support.manifesto import INDEX, TEXT, make
 from tests.support.project import VALID_CASE, ProjectFactory
 
@@ -39,7 +40,7 @@ def test_errors_exit_1_and_are_listed(
 ) -> None:
     """An error fails the run; errors and warnings are printed one per line, file:line first."""
     project = make_project(
-        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": b"x"}
+        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": PNG}
     )
     assert main(["validate", "--root", str(project.root)]) == 1
     out, err = capsys.readouterr()
@@ -49,7 +50,7 @@ def test_errors_exit_1_and_are_listed(
 
 def test_warnings_alone_exit_0(make_project: ProjectFactory, capsys: pytest.CaptureFixture[str]) -> None:
     """A warning is shown but does not fail the run."""
-    project = make_project({"cases/good.md": VALID_CASE, "cases/media/x.png": b"x"})
+    project = make_project({"cases/good.md": VALID_CASE, "cases/media/x.png": PNG})
     assert main(["validate", "--root", str(project.root)]) == 0
     assert capsys.readouterr().out.splitlines() == [UNUSED_IMAGE_LINE]
 
@@ -88,7 +89,7 @@ def test_outside_a_repository_exits_2(
 def test_json_format_lists_objects(make_project: ProjectFactory, capsys: pytest.CaptureFixture[str]) -> None:
     """--format json prints only a JSON list of {file, line, field, message, severity}."""
     project = make_project(
-        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": b"x"}
+        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": PNG}
     )
     assert main(["validate", "--root", str(project.root), "--format", "json"]) == 1
     out, err = capsys.readouterr()
@@ -125,18 +126,21 @@ def test_github_format_annotates_then_lists_everything(
 ) -> None:
     """--format github prints ::error/::warning annotations, then every problem in a ::group:: of the log."""
     project = make_project(
-        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": b"x"}
+        {"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME, "cases/media/x.png": PNG}
     )
     assert main(["validate", "--root", str(project.root), "--format", "github"]) == 1
     out, err = capsys.readouterr()
+    token = out.splitlines()[3].removeprefix("::stop-commands::")
     assert out.splitlines() == [
         '::error file=cases/bad.md,line=6,title=outcome::found "won"; write one of: success, partial, failure, '
         "ongoing, unknown",
         "::warning file=cases/media/x.png,title=content::no case shows this image, so it is not "
         "published; use it in a case or delete it",
         "::group::Every problem found",
+        f"::stop-commands::{token}",
         BAD_OUTCOME_LINE,
         UNUSED_IMAGE_LINE,
+        f"::{token}::",
         "::endgroup::",
     ]
     assert err == "1 error(s), 1 warning(s); 1 of 2 case files can be published.\n"

@@ -161,6 +161,56 @@ def test_the_messages_say_where_and_what_to_write_instead(make_project: ProjectF
     assert result.stdout.splitlines() == [
         f"cases/x.md:{html_line}: error: raw HTML (<b>) is not published; write the text in Markdown (*emphasis*, "
         "**strong**, [a link](https://...), lists with -), or put code between backticks",
-        f'cases/x.md:{link_line}: error: "javascript:void(0" is not an address a reader can follow safely; link to '
+        f'cases/x.md:{link_line}: error: "javascript:void(0)" is not an address a reader can follow safely; link to '
         "an https:// (or http://, mailto:) address, or to a page of the site",
     ]
+
+
+def test_attribute_lists_may_give_ids_but_not_the_themes_classes_or_attributes(
+    make_project: ProjectFactory,
+) -> None:
+    """{#id} on a heading passes; .md-*/.adv-* classes, ids the theme uses, and any attribute (src, style,
+    onclick) are refused with their line and what an attribute list may give."""
+    body = (
+        "## Context {#context}\n\nWhy it mattered.\n{: .md-dialog .adv-notice #__drawer style=position:fixed }\n\n"
+        '![x](media/x.png){: src="https://evil.example/x.png" }'
+    )
+    text = VALID_CASE.replace("## Context\n\nWhy it mattered.", body)
+    repository = check(make_project, {**GOOD, "cases/attrs.md": text})
+    line = text.split("\n").index("Why it mattered.") + 2
+    classes = (
+        "an attribute list may give an id ({#some-id}) or a class of its list (no class is documented yet)"
+    )
+    assert [m for m in messages(repository) if "media/x.png" not in m or "attribute" in m] == [
+        f'cases/attrs.md:{line}: error: "#__drawer" is not an id a page may use; write lowercase Latin letters, '
+        "digits and hyphens (such as {#what-we-did})",
+        f'cases/attrs.md:{line}: error: the attribute list sets "style=position:fixed", which is not published; an '
+        "attribute list may give only an id ({#some-id}) or a documented class",
+        f'cases/attrs.md:{line}: error: the class ".adv-notice" cannot be used: the site\'s own classes would let '
+        f"a page restyle its interface; {classes}",
+        f'cases/attrs.md:{line}: error: the class ".md-dialog" cannot be used: the site\'s own classes would let a '
+        f"page restyle its interface; {classes}",
+        f'cases/attrs.md:{line + 2}: error: the attribute list sets "src=https://evil.example/x.png", which is not '
+        "published; show an image of cases/media/ with ![description](media/file-name.png) and link with "
+        "[text](https://...)",
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_e_mail_addresses_in_the_body_are_refused_wherever_they_are(make_project: ProjectFactory) -> None:
+    """In text (with a full-width at sign), an autolink and a mailto link: each is named on its line."""
+    text = VALID_CASE.replace(
+        "What was done.", "Write to a\uff20example.org.\n\n<b@example.org> and [c](mailto:c@example.org)."
+    )
+    repository = check(make_project, {**GOOD, "cases/mail.md": text})
+    line = text.split("\n").index("Write to a\uff20example.org.") + 1
+    mail = (
+        "e-mail addresses are never published (they identify people): leave it out or name the organisation to "
+        "contact (a mailing list's archive goes under sources, as its web address)"
+    )
+    assert messages(repository) == [
+        f'cases/mail.md:{line}: error: found the e-mail address "a@example.org"; {mail}',
+        f'cases/mail.md:{line + 2}: error: found the e-mail address "b@example.org"; {mail}',
+        f'cases/mail.md:{line + 2}: error: found the e-mail address "c@example.org"; {mail}',
+    ]
+    assert published(repository) == ["cases/good.md"]

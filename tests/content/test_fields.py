@@ -194,3 +194,54 @@ def test_invisible_character_written_as_yaml_escape_is_reported(make_project: Pr
         'OVERRIDE), which can hide or reorder text; delete it (between double quotes it can be written "\\u202E")'
     ]
     assert published(repository) == ["cases/good.md"]
+
+
+@pytest.mark.parametrize(
+    ("field", "value", "line"),
+    [
+        ("summary: The community", "summary: Write to jane\uff20example.org, the community", 3),
+        (TITLE, "title: Leaks from jane.roe\ufe6bexample\uff0eorg", 2),
+        ("  - title: An article about it", "  - title: Mail from jane@example.org", 12),
+        ("title: A blackout", "title: Ask jane&#x40;example.org, a blackout", 2),
+    ],
+)
+def test_email_addresses_are_refused_in_every_text_field(
+    make_project: ProjectFactory, field: str, value: str, line: int
+) -> None:
+    """Any plain-text field (title, summary, a source's title) refuses an e-mail address, also written with
+    a full-width or small at sign or dot; the message shows it as a reader would read it."""
+    repository = check(make_project, {**GOOD, "cases/mail.md": case((field, value))})
+    found = [m for m in messages(repository) if "e-mail address" in m]
+    assert len(found) == 1 and found[0].startswith(f"cases/mail.md:{line}: error: ")
+    assert "@example.org" in found[0] and "e-mail addresses are never published" in found[0]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_a_handle_with_a_full_width_at_sign_is_refused(make_project: ProjectFactory) -> None:
+    """A handle "someone＠example.org" is an e-mail address once normalised."""
+    text = case(("published:", 'contributors: ["someone\uff20example.org"]\npublished:'))
+    repository = check(make_project, {**GOOD, "cases/email.md": text})
+    assert messages(repository) == [
+        "cases/email.md:14: error: contributors: this looks like an e-mail address; write a pseudonymous handle "
+        "(such as a wiki user name) instead: e-mail addresses are never published"
+    ]
+
+
+def test_source_addresses_with_a_backslash_or_an_invisible_character_are_refused(
+    make_project: ProjectFactory,
+) -> None:
+    """A backslash (which browsers read as a slash, so "https://ok.org\\@evil.example" goes elsewhere) and a
+    character browsers drop are refused in a source's url."""
+    urls = (
+        "url: https://en.wikipedia.org/wiki/Example",
+        'url: "https://en.wikipedia.org\\\\@evil.example/"\n  - title: Two\n    url: "https://en.wikipedia\\u200e.org/"',
+    )
+    repository = check(make_project, {**GOOD, "cases/links.md": case(urls)})
+    assert messages(repository) == [
+        'cases/links.md:13: error: sources[1].url: "https://en.wikipedia.org\\@evil.example/" is not a web '
+        'address: it contains a backslash, which browsers read as a slash (and "/\\host" as another site); '
+        'write the address with "/"',
+        'cases/links.md:15: error: sources[2].url: "https://en.wikipedia\u200e.org/" holds an invisible '
+        "character that browsers drop from addresses; type the address again, or copy it from the browser's "
+        "address bar",
+    ]

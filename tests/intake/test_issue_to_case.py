@@ -62,7 +62,7 @@ def test_a_hostile_issue_is_reported_not_published(make_project: ProjectFactory)
     result = _run(project.root, body)
     assert result.returncode == 1
     assert "- raw HTML (<script>) is not published" in result.stdout
-    assert '"javascript:alert(1" is not an address a reader can follow safely' in result.stdout
+    assert '"javascript:alert(1)" is not an address a reader can follow safely' in result.stdout
     text = next((project.root / "cases").glob("*.md")).read_text(encoding="utf-8")
     assert "\ninjected: true" not in text
 
@@ -97,3 +97,30 @@ def test_each_line_of_sources_is_one_source(make_project: ProjectFactory) -> Non
         '  - title: "Directive 2019/790, Article 17"\n    url: "https://eur-lex.europa.eu/eli/dir/2019/790/oj"\n'
         in text
     )
+
+
+def test_an_id_that_is_not_a_case_id_writes_nothing(make_project: ProjectFactory) -> None:
+    """--id with a path (../, /, a folder) is a usage error: no file is written, in cases/ or anywhere."""
+    project = make_project({})
+    outside = project.root.parent / "pwned.md"
+    for case_id in ("../pwned", "../../var/pwned", "/var/pwned", "sub/dir", "Case", "a..b", ""):
+        result = _run(project.root, COMPLETE, "--id", case_id)
+        assert result.returncode == 2, case_id
+        assert result.stderr.startswith(
+            f'advocacy issue-to-case: --id: "{case_id}" is not a case id: write '
+        ), case_id
+    assert not outside.exists()
+    assert sorted(p.name for p in project.cases_dir.iterdir()) == ["vocabularies"]
+
+
+def test_the_report_of_a_hostile_issue_holds_no_workflow_command(make_project: ProjectFactory) -> None:
+    """An organization named "::set-output ..." or "##[...]" is quoted in the report, but no line of it can be
+    read as a workflow command by the runner that prints it."""
+    body = COMPLETE.replace(
+        "Wikimedia Italia", "Wikimedia Italia\n::set-output name=status::0, ##[set-output name=status;]0"
+    )
+    result = _run(make_project({}).root, body)
+    assert result.returncode == 1
+    lines = result.stdout.splitlines()
+    assert any("set-output" in line for line in lines)
+    assert not [line for line in lines if line.strip().startswith("::") or "##[" in line]

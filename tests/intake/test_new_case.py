@@ -6,6 +6,10 @@ import datetime as dt
 import subprocess
 from pathlib import Path
 
+import pytest
+
+from advocacy.content.model import load_model
+from advocacy.intake.new_case import NewCase, ScaffoldError, create_case
 from advocacy.locales.strings import section_headings
 from tests.support.paths import ADVOCACY
 from tests.support.project import ProjectFactory
@@ -72,3 +76,26 @@ def test_new_says_what_is_missing_and_refuses_an_existing_id(make_project: Proje
         "a case with the id 'paris-blackout-2019' exists: cases/paris-blackout-2019.md; choose another id"
         in again.stderr
     )
+
+
+def test_new_refuses_an_id_that_would_name_another_file(make_project: ProjectFactory) -> None:
+    """`advocacy new --id ../x` is refused before anything is written, with the id to write instead."""
+    project = make_project({})
+    case = NewCase(
+        id="../../outside",
+        title="A title",
+        summary="A summary.",
+        date="2020",
+        outcome="success",
+        jurisdictions=["FR"],
+        topics=["censorship"],
+        methods=["blackout"],
+        source_title="A source",
+        source_url="https://example.org/",
+    )
+    with pytest.raises(ScaffoldError) as caught:
+        create_case(project, load_model(), case)
+    assert str(caught.value) == (
+        '"../../outside" is not a case id: write lowercase Latin letters, digits and hyphens, such as outside'
+    )
+    assert not (project.root.parent / "outside.md").exists()

@@ -115,3 +115,12 @@ def test_a_text_without_clauses_and_raw_html_are_reported() -> None:
         (5, 'found raw HTML ("<span>"); write Markdown without it'),
         (None, "the manifesto has no clauses (### Title {#id} headings)"),
     ]
+
+
+def test_an_e_mail_address_in_the_text_is_refused() -> None:
+    """The manifesto's words are published on pages and in feeds: an e-mail address there, even written with
+    a full-width at sign, is refused on its line."""
+    _, problems = parse_text("---\ntitle: T\n---\n\n### One {#one}\n\nWrite to a\uff20example.org.\n", INDEX)
+    assert [(p.line, p.message.split(";")[0]) for p in problems] == [
+        (7, 'found the e-mail address "a@example.org"')
+    ]

@@ -11,6 +11,7 @@ import pytest
 
 from advocacy.content.repository import load_repository
 from tests.support.building import build, case_pages, warnings
+from tests.support.paths import ADVOCACY
 from tests.support.project import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory, write_project
 
 pytestmark = pytest.mark.site
@@ -99,3 +100,34 @@ def test_no_git_author_appears_on_the_site(tmp_path: Path) -> None:
         if page.is_file() and page.suffix in {".html", ".xml", ".json", ".csv", ".js"}:
             text = page.read_text(encoding="utf-8", errors="replace")
             assert "Jane Q. Contributor" not in text and "jane.contributor" not in text, page
+
+
+@pytest.mark.parametrize(
+    ("link", "target"),
+    [("docs/passwd.txt", "/etc/passwd"), ("cases/media/config.png", "../../.git/config"), ("docs/loop", ".")],
+)
+def test_a_symbolic_link_stops_the_build_before_anything_is_published(
+    make_project: ProjectFactory, link: str, target: str
+) -> None:
+    """MkDocs follows links as it walks docs/ (into cases/ through docs/cases): a link anywhere stops even a
+    non-strict build at once, naming it, before a file is copied; `advocacy validate` names it too."""
+    project = make_project({"cases/blackout.md": VALID_CASE})
+    (project.root / ".git").mkdir()
+    (project.root / ".git/config").write_text(
+        "[remote]\n  url = https://token@example.org/\n", encoding="utf-8"
+    )
+    path = project.root / link
+    path.parent.mkdir(parents=True, exist_ok=True)
+    path.symlink_to(target)
+    result = build(project.root)
+    assert result.returncode == 1
+    assert (
+        f"{link}: error: this is a symbolic link; links are never published (one could publish a file of the "
+        "machine that builds the site): replace it with the file itself, or delete it"
+    ) in result.stderr
+    assert not (project.root / "site").exists()
+    validate = subprocess.run(
+        [str(ADVOCACY), "validate"], cwd=project.root, capture_output=True, text=True, check=False
+    )
+    assert validate.returncode == 1
+    assert f"{link}: error: this is a symbolic link" in validate.stdout

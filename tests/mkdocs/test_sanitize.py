@@ -10,7 +10,7 @@ import subprocess
 
 import pytest
 
-from tests.support.building import build
+from tests.support.building import build, warnings
 from tests.support.paths import ADVOCACY
 from tests.support.project import VALID_CASE, ProjectFactory, add_to_nav
 
@@ -110,12 +110,12 @@ def test_payloads_in_a_case_are_refused_by_the_validator_and_never_published(
     }
     assert sorted(m.split('"')[1] for m in links) == sorted(
         [
-            "javascript:alert(1",
-            "JaVaScRiPt:alert(1",
-            "&#106;avascript:alert(1",
-            "java&#9;script:alert(1",
+            "javascript:alert(1)",
+            "JaVaScRiPt:alert(1)",
+            "&#106;avascript:alert(1)",
+            "java&#9;script:alert(1)",
             "vbscript:msgbox",
-            "data:text/html,<script",
+            "data:text/html,<script>alert(1)</script>",
         ]
     )
     build(project.root)
@@ -123,13 +123,22 @@ def test_payloads_in_a_case_are_refused_by_the_validator_and_never_published(
 
 
 def test_a_pages_title_and_description_cannot_add_markup(make_project: ProjectFactory) -> None:
-    """Material prints a page's title and description as HTML: they are escaped first."""
+    """Material prints a page's title and description as HTML: markup in them fails the strict build with
+    their lines, and even a build that goes on prints none of it."""
     page = '---\ntitle: "Guide </title><script>alert(1)</script>"\ndescription: \'"><script>alert(2)</script>\'\n---\n\nText.\n'
     project = make_project({"cases/blackout.md": VALID_CASE, "docs/guide.md": page})
     add_to_nav(project, "guide.md")
-    result = build(project.root, "--strict")
+    strict = build(project.root, "--strict")
+    assert strict.returncode == 1
+    assert warnings(strict.stderr) == [
+        'WARNING -  advocacy: docs/guide.md:2: error: title: found the markup "</title>"; write plain text, '
+        "without HTML tags",
+        'WARNING -  advocacy: docs/guide.md:3: error: description: found the markup "<script>"; write plain '
+        "text, without HTML tags",
+    ]
+    result = build(project.root)
     assert result.returncode == 0, result.stderr
     html = (project.root / "site/guide/index.html").read_text(encoding="utf-8")
     assert "<script>alert" not in html
-    assert '<meta name="description" content="&#34;&gt;&lt;script&gt;alert(2)&lt;/script&gt;">' in html
-    assert "<title>Guide &lt;/title&gt;&lt;script&gt;alert(1)&lt;/script&gt; - Test hub</title>" in html
+    assert "alert(2)" not in html  # the refused description is not given to the theme at all
+    assert "<title>Guide - Test hub</title>" in html

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from advocacy.reading.body import Heading, Image, scan, scan_all
+from advocacy.reading.body import Attribute, Heading, Image, scan, scan_all, scan_body
 
 
 def test_scan_finds_headings_with_their_file_lines() -> None:
@@ -77,3 +77,68 @@ def test_reference_definitions_are_checked_too() -> None:
     """A reference-style link's definition with an unsafe scheme is refused like an inline one."""
     found = scan_all("See [the law][l].\n\n[l]: javascript:alert(1)\n[ok]: https://example.org/\n", 5)[2]
     assert [(u.kind, u.text, u.line) for u in found] == [("link", "javascript:alert(1)", 7)]
+
+
+def test_an_image_whose_address_is_on_the_next_line_is_found() -> None:
+    """![alt]( followed by a line break and the address is an image to Markdown, so it is one here too."""
+    _, images = scan("Text ![a crowd](\nhttps://evil.example/a.png) more.\n", 3)
+    assert images == [Image("a crowd", "https://evil.example/a.png", 3)]
+
+
+def test_a_reference_definition_with_its_address_on_the_next_line_is_read() -> None:
+    """[label]: on one line and the address on the next define the reference; the image using it is seen,
+    and an unsafe address there is refused."""
+    body = "![a crowd][far]\n\n[far]:\n  https://evil.example/b.png\n\n[bad]:\n    javascript:alert(1)\n"
+    found = scan_body(body, 1)
+    assert found.images == [Image("a crowd", "https://evil.example/b.png", 1)]
+    assert [(u.kind, u.text, u.line) for u in found.unsafe] == [("link", "javascript:alert(1)", 7)]
+
+
+def test_images_with_brackets_in_their_text_are_found() -> None:
+    """An alternative text that holds brackets still makes an image, with its whole text."""
+    _, images = scan("![a [big] crowd](https://evil.example/c.png)\n", 1)
+    assert images == [Image("a [big] crowd", "https://evil.example/c.png", 1)]
+
+
+def test_link_addresses_are_checked_as_browsers_read_them() -> None:
+    """Spaces and a line break before the address, and backslashes, do not get an address past the check."""
+    body = (
+        "[a]( javascript:alert(1)) [b](\n  javascript:alert(2)) [c](/\\evil.example) [d](\\\\evil.example)\n"
+    )
+    found = [(u.text, u.line) for u in scan_body(body, 1).unsafe]
+    assert found == [
+        ("javascript:alert(1)", 1),
+        ("javascript:alert(2)", 1),
+        ("/\\evil.example", 2),
+        ("\\\\evil.example", 2),
+    ]
+
+
+def test_attribute_lists_are_read_with_their_parts() -> None:
+    """{: ...} after a block, {...} after an image or a heading: ids, classes and other attributes are
+    reported with their line; prose in braces and code are not attribute lists."""
+    body = (
+        "## Context {#context}\n\n"
+        "A paragraph.\n{: .md-dialog #__drawer onclick=alert(1) }\n\n"
+        '![x](media/x.png){ src="https://evil.example/x.png" }\n\n'
+        "The set {draft} or {a, b}, and `{: .code}`.\n"
+    )
+    assert scan_body(body, 1).attributes == [
+        Attribute("id", "context", None, 1),
+        Attribute("class", "md-dialog", None, 4),
+        Attribute("id", "__drawer", None, 4),
+        Attribute("other", "onclick", "alert(1)", 4),
+        Attribute("other", "src", "https://evil.example/x.png", 6),
+    ]
+
+
+def test_e_mail_addresses_are_found_in_text_links_and_code() -> None:
+    """Addresses in prose (full-width at sign too), autolinks, mailto links and code are all published, so all
+    are found with their line."""
+    body = "Write to a\uff20example.org.\n\n<b@example.org> [c](mailto:c@example.org)\n\n```\nd@example.org\n```\n"
+    assert [(e.address, e.line) for e in scan_body(body, 1).emails] == [
+        ("a@example.org", 1),
+        ("b@example.org", 3),
+        ("c@example.org", 3),
+        ("d@example.org", 6),
+    ]

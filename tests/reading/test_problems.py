@@ -4,12 +4,15 @@ from __future__ import annotations
 
 import json
 
+import pytest
+
 from advocacy.reading.problems import (
     Problem,
     Severity,
     format_github,
     format_json,
     format_text,
+    log_line,
     sort_problems,
 )
 
@@ -45,18 +48,53 @@ def test_format_github_lists_every_problem_after_the_annotations() -> None:
     lines = format_github(problems).splitlines()
     annotations = [f"::error file=cases/c{n:02d}.md,line={n},title=content::wrong" for n in range(1, 13)]
     annotations.append("::warning file=cases/media/x.png,title=content::unused")
-    assert lines == [*annotations, "::group::Every problem found", *map(str, problems), "::endgroup::"]
+    token = lines[14].removeprefix("::stop-commands::")
+    assert lines == [
+        *annotations,
+        "::group::Every problem found",
+        f"::stop-commands::{token}",
+        *map(str, problems),
+        f"::{token}::",
+        "::endgroup::",
+    ]
 
 
 def test_format_github_plain_list_cannot_start_a_workflow_command() -> None:
-    """A line break in content never puts "::command::" at the start of a log line."""
+    """A line break in content never puts "::command::" at the start of a log line, and the plain list is
+    read with workflow commands stopped, under a token drawn for each run."""
     sneaky = Problem("cases/a.md", 1, "title", 'found "x\n::error::forged"')
     lines = format_github([sneaky]).splitlines()
+    token = lines[2].removeprefix("::stop-commands::")
+    assert len(token) == 32 and token != format_github([sneaky]).splitlines()[2].removeprefix(
+        "::stop-commands::"
+    )
     assert [line for line in lines if line.startswith("::")] == [
         '::error file=cases/a.md,line=1,title=title::found "x%0A::error::forged"',
         "::group::Every problem found",
+        f"::stop-commands::{token}",
+        f"::{token}::",
         "::endgroup::",
     ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "::error::forged",
+        "  ::set-output name=status::0",
+        "\u3000::add-mask::x",  # an ideographic space, which the runner trims too
+        'found "##[set-output name=status;]0"',
+        "a\n::error::forged",
+    ],
+)
+def test_a_log_line_never_holds_a_workflow_command(text: str) -> None:
+    """Contributor text printed in a CI log neither starts with "::" once spaces are trimmed, nor holds the
+    runner's older "##[" command anywhere; its words read the same."""
+    line = log_line(text)
+    assert "\n" not in line
+    assert not line.strip().startswith("::")
+    assert "##[" not in line
+    assert line.replace("\u2060", "") == text.replace("\n", "\\n")
 
 
 def test_format_github_without_problems_prints_nothing() -> None:

@@ -6,7 +6,10 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import yaml
+from mkdocs.utils.meta import get_data
 
+from advocacy.reading.sourcefile import split_as_mkdocs
 from tests.support.project import VALID_CASE, VALID_TRANSLATION_FR, ProjectFactory
 from tests.support.validation import GOOD, TITLE, case, check, messages, published
 
@@ -242,3 +245,93 @@ def test_joiners_and_direction_marks_in_arabic_text_are_accepted(make_project: P
     repository = check(make_project, {"cases/a-case.md": VALID_CASE, "cases/a-case.ar.md": arabic})
     assert messages(repository) == []
     assert published(repository) == ["cases/a-case.ar.md", "cases/a-case.md"]
+
+
+# --- Read where and as MkDocs reads it ------------------------------------------------------------------
+
+MKDOCS_CASES = [
+    "---\ntitle: x\n---\nbody\n",
+    "--- \ntitle: x\n---\t\n\nbody\n",
+    "---\ntitle: x\n...\n# <script>alert(1)</script>\n---\nbody\n",  # "..." closes it for MkDocs
+    "---\ntitle: x\n---",  # no line break after the closing line: no frontmatter for MkDocs
+    "---\n---\nbody\n",
+    "---\n\n---\nbody\n",  # loads to nothing: shown as text
+    "---\n# only a comment\n---\nbody\n",
+    "---\ntitle: 2024-02-30\n---\nbody\n",  # a date that does not exist: MkDocs cannot load it
+    "---\n- a list\n---\nbody\n",
+    "---\ntitle: [unclosed\n---\nbody\n",
+    "---\ntitle: " + "[" * 900 + "]" * 900 + "\n---\nbody\n",
+    "---\ntitle: " + "[" * 1200 + "]" * 1200 + "\n---\nbody\n",
+    "----\ntitle: x\n----\nbody\n",
+    "title: <script>alert(1)</script>\nauthor: x\n    more\n\n# Page\n",
+    "   Title: X\nbody line\n",
+    "# Just a page\n\ntitle: not metadata\n",
+    "\n\ntext\n",
+]
+
+
+@pytest.mark.parametrize("text", MKDOCS_CASES, ids=range(len(MKDOCS_CASES)))
+def test_metadata_and_body_are_split_exactly_as_mkdocs_splits_them(text: str) -> None:
+    """For every shape of frontmatter (closed by "...", unloadable, empty, MultiMarkdown, too deep), the
+    reader finds the metadata and the body MkDocs finds, so the validator checks what MkDocs publishes."""
+    doc, data = get_data(text)
+    split = split_as_mkdocs(text)
+    if split.kind == "yaml":
+        assert yaml.load(split.frontmatter, Loader=yaml.CSafeLoader) == data
+        assert split.body == doc
+    elif split.kind == "multimarkdown":
+        assert {key: value for key, value, _ in split.fields} == data
+        assert split.body == doc
+    else:
+        assert data == {}
+        assert split.body.lstrip("\n") == doc.lstrip("\n")
+
+
+def test_a_case_closed_with_dots_before_a_dashes_line_is_refused_where_mkdocs_closes_it(
+    make_project: ProjectFactory,
+) -> None:
+    """MkDocs ends the frontmatter at the first "..." line, and would publish what follows as the body: the
+    case is refused with that line, not read up to a later "---"."""
+    text = VALID_CASE.replace("published: 2026-11-25\n---\n", "published: 2026-11-25\n...\n# x\n---\n")
+    repository = check(make_project, {**GOOD, "cases/dots.md": text})
+    assert messages(repository) == [
+        'cases/dots.md:1: error: the frontmatter is not closed: line 15 is "..."; write "---" there instead'
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_a_frontmatter_mkdocs_cannot_load_is_refused(make_project: ProjectFactory) -> None:
+    """A title the strict reader takes as text but MkDocs' loader refuses (a date that does not exist) would
+    make MkDocs show the frontmatter as text: the case is refused with the line."""
+    repository = check(make_project, {**GOOD, "cases/date.md": case((TITLE, "title: 2024-02-30"))})
+    assert messages(repository) == [
+        "cases/date.md:2: error: MkDocs cannot read this frontmatter (day is out of range for month), so it "
+        "would show it as text on the page and ignore every field: put text values in quotes, and write dates "
+        "that exist (YYYY-MM-DD)"
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_a_closing_line_without_a_line_break_is_explained(make_project: ProjectFactory) -> None:
+    """A file ending on "---" with no line break after it has no frontmatter for MkDocs: the message says so."""
+    repository = check(make_project, {**GOOD, "cases/end.md": "---\ntitle: x\n---"})
+    assert messages(repository) == [
+        'cases/end.md:1: error: the frontmatter is not closed: line 3, "---", is the last line of the file and '
+        "has no line break after it; add one (press Enter at its end)"
+    ]
+
+
+@pytest.mark.parametrize("depth", [21, 500, 995, 1500])
+def test_deep_nesting_is_refused_with_its_line_not_a_traceback(
+    make_project: ProjectFactory, depth: int
+) -> None:
+    """Lists nested 21 to 1,500 levels deep in a field are refused on their line; the neighbour is published."""
+    deep = "[" * depth + "]" * depth
+    repository = check(
+        make_project, {**GOOD, "cases/deep.md": case(("outcome: success", f"outcome: {deep}"))}
+    )
+    assert messages(repository) == [
+        "cases/deep.md:6: error: lists and mappings nest more than 20 levels deep here; the fields of this file "
+        "need a few levels at most: write the value out flat"
+    ]
+    assert published(repository) == ["cases/good.md"]

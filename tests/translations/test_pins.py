@@ -24,3 +24,11 @@ def test_with_pin_adds_or_replaces_only_the_source_line() -> None:
     assert pin_of(twice) == ("machine", "sha256:1111111111111111")
     assert twice.count("source:") == 1
     assert twice.replace("  source: sha256:1111111111111111\n", "") == VALID_TRANSLATION_FR
+
+
+def test_fields_nested_too_deep_read_as_none() -> None:
+    """A translation whose frontmatter nests deeper than the validator allows has no method or pin for the
+    tools (which would otherwise exhaust the stack walking it), and its source's fingerprint is computed."""
+    deep = "---\ntitle: " + "[" * 995 + "]" * 995 + "\ntranslation: {method: machine}\n---\n\nText.\n"
+    assert pin_of(deep) == (None, None)
+    assert fingerprint(deep).startswith("sha256:")

@@ -390,3 +390,19 @@ def test_the_deployed_downloads_page_lists_the_latest_copies() -> None:
         < next(i for i, name in enumerate(names) if name.startswith("actions/upload-pages-artifact@"))
     )
     assert 'select(startswith("offline-"))' in steps[listing]["run"]
+
+
+@pytest.mark.parametrize("path", FILES, ids=lambda path: path.name)
+def test_text_from_issues_is_printed_with_workflow_commands_stopped(path: Path) -> None:
+    """A step that prints a report quoting an issue (`cat` of a file of the run) does it between
+    `::stop-commands::` and the resuming line, under a token drawn at random in the step, so that no line of
+    the issue is read as a workflow command."""
+    for _, step in _steps(_load(path)):
+        lines = [line.strip() for line in str(step.get("run", "")).splitlines()]
+        for index, line in enumerate(lines):
+            # A `cat` whose output goes to a file prints nothing to the log.
+            if not line.startswith("cat ") or ">" in line:
+                continue
+            assert index >= 1 and lines[index - 1] == 'echo "::stop-commands::$token"', (path.name, line)
+            assert lines[index + 1] == 'echo "::$token::"', (path.name, line)
+            assert 'token="$(openssl rand -hex 16)"' in lines[:index], (path.name, line)

@@ -9,10 +9,13 @@ from pathlib import Path
 
 from advocacy.cli.common import EXIT_OK, EXIT_USAGE, add_format, project_of, report
 from advocacy.content.model import load_model
+from advocacy.content.pages import check_pages
 from advocacy.content.repository import load_repository
 from advocacy.content.schema import case_schema, vocabulary_schema
+from advocacy.content.tree import link_problems
 from advocacy.content.vocabularies import load_vocabularies
 from advocacy.manifesto.reading import load_manifesto
+from advocacy.reading.problems import sort_problems
 
 
 def register(
@@ -22,8 +25,11 @@ def register(
     validate = commands.add_parser(
         "validate",
         parents=[common],
-        help="check case files and vocabularies",
-        description="Check the cases of the repository, or the given files, and list every problem.",
+        help="check case files, vocabularies, pages and the manifesto",
+        description=(
+            "Check the cases, the pages of docs/ and the manifesto of the repository (or report on the given "
+            "files), and list every problem."
+        ),
     )
     validate.add_argument("paths", nargs="*", metavar="PATH", help="files to report on (default: all)")
     add_format(validate)
@@ -61,18 +67,22 @@ def validate_command(args: argparse.Namespace) -> int:
             paths.append(path.resolve())
     repository = load_repository(project)
     problems = repository.problems if paths is None else repository.problems_of(paths)
-    manifesto_problems = load_manifesto(project).problems
+    # The manifesto, the other pages and the folders: a problem may be found by two of these checks (the
+    # manifesto's texts are pages too), and is listed once.
+    other_problems = sorted(
+        {*load_manifesto(project).problems, *check_pages(project).problems, *link_problems(project)}
+    )
     if paths is not None:
         named = {project.relative(path) for path in paths}
-        manifesto_problems = [
-            p for p in manifesto_problems if any(p.file == n or p.file.startswith(n + "/") for n in named)
+        other_problems = [
+            p for p in other_problems if any(p.file == n or p.file.startswith(n + "/") for n in named)
         ]
     published = len(repository.published_files())
     tally = (
         "{errors} error(s), {warnings} warning(s); "
         f"{published} of {len(repository.files)} case files can be published."
     )
-    return report([*problems, *manifesto_problems], args.format, tally)
+    return report(sort_problems({*problems, *other_problems}), args.format, tally)
 
 
 def schema_command(args: argparse.Namespace) -> int:

@@ -12,14 +12,14 @@ from pathlib import Path
 
 from advocacy.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, project_of, read_input
 from advocacy.content.model import load_model
-from advocacy.content.repository import load_repository
+from advocacy.content.repository import CaseIdError, case_path, load_repository
 from advocacy.content.vocabularies import load_vocabularies
 from advocacy.intake.forms import CASE_FORM, case_form_text
 from advocacy.intake.issue_to_case import submission_from_issue
 from advocacy.intake.new_case import NewCase, ScaffoldError, create_case
 from advocacy.intake.preview import PreviewError, make_preview
 from advocacy.intake.submission import SubmissionError, problems_comment, pull_request_body
-from advocacy.reading.problems import Severity, format_text
+from advocacy.reading.problems import Severity, format_text, log_line
 
 NEW_FIELDS = (
     ("id", "id (lowercase letters, digits and hyphens, such as wikipedia-block-2017)"),
@@ -200,6 +200,12 @@ def forms_command(args: argparse.Namespace) -> int:
 def issue_to_case_command(args: argparse.Namespace) -> int:
     """Make a case file from a submitted issue, and report in plain words what to fix."""
     project = project_of(args)
+    if args.id is not None:
+        try:
+            case_path(project, args.id)
+        except CaseIdError as exc:
+            print(f"advocacy issue-to-case: --id: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     body = read_input(args.file)
     model = load_model()
     vocabularies = load_vocabularies(project, model)
@@ -207,7 +213,11 @@ def issue_to_case_command(args: argparse.Namespace) -> int:
     problems = list(submission.problems)
     path = None
     if submission.text is not None and submission.case_id is not None:
-        path = project.cases_dir / f"{submission.case_id}.md"
+        try:
+            path = case_path(project, submission.case_id)
+        except CaseIdError as exc:
+            print(f"advocacy issue-to-case: {exc}", file=sys.stderr)
+            return EXIT_USAGE
         if path.exists() or any(project.cases_dir.glob(f"{submission.case_id}.*.md")):
             print(
                 f"advocacy issue-to-case: a case {submission.case_id!r} exists already; give another --id",
@@ -222,7 +232,8 @@ def issue_to_case_command(args: argparse.Namespace) -> int:
         print(f"The case file `{project.relative(path)}` was made from this issue.")
     if problems:
         print("\nBefore it can be published, please fix these points in the issue:\n")
-        print("\n".join(f"- {problem}" for problem in problems))
+        # The workflow prints this report in its log: text from the issue must not read as a workflow command.
+        print("\n".join(log_line(f"- {problem}") for problem in problems))
         return EXIT_INVALID
     print("It passes every check and can be reviewed.")
     return EXIT_OK

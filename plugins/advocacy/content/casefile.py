@@ -11,12 +11,13 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Literal
 
-from advocacy.content.fields import FieldChecker, Reference
+from advocacy.content.fields import TERM_ID, FieldChecker, Reference
 from advocacy.content.model import CaseModel
+from advocacy.content.pages import load_page_model
 from advocacy.locales.strings import section_headings
-from advocacy.reading.body import Heading, Image, Unsafe, scan_all
-from advocacy.reading.problems import Problem
-from advocacy.reading.sourcefile import read_text, split_frontmatter
+from advocacy.reading.body import Attribute, Email, Heading, Image, Unsafe, scan_body
+from advocacy.reading.problems import Problem, Severity
+from advocacy.reading.sourcefile import read_text, split_frontmatter, unreadable_problem
 from advocacy.reading.strict_yaml import Mapping as YamlMapping
 from advocacy.reading.strict_yaml import YamlError, parse
 
@@ -106,9 +107,14 @@ def read_case_file(
         _check_consistency(checker, node, meta)
     problems += checker.problems
 
-    headings, images, unsafe = scan_all(source.body, source.body_line)
-    problems += _check_sections(display, headings, language, default_language, model)
-    problems += [_unsafe_problem(display, item) for item in unsafe]
+    body = scan_body(source.body, source.body_line)
+    problems += _check_sections(display, body.headings, language, default_language, model)
+    problems += [_unsafe_problem(display, item) for item in body.unsafe]
+    problems += [p for item in body.attributes if (p := attribute_problem(display, item)) is not None]
+    problems += [email_problem(display, item) for item in body.emails]
+    if source.unreadable is not None and not any(p.severity is Severity.ERROR for p in problems):
+        # Only when nothing else keeps the file out: MkDocs would publish its frontmatter as text.
+        problems.append(unreadable_problem(display, source.unreadable))
     return CaseFile(
         path,
         display,
@@ -118,8 +124,65 @@ def read_case_file(
         meta,
         source.body,
         tuple(checker.references),
-        tuple(images),
+        tuple(body.images),
         tuple(problems),
+    )
+
+
+def attribute_problem(display: str, item: Attribute) -> Problem | None:
+    """What is wrong with one part of an attribute list (``{: ...}``), or ``None`` when it may be published:
+    an id, or a class the page model documents."""
+    classes = load_page_model().classes
+    documented = (
+        "the classes documented in docs/contribute/case-model.md: " + ", ".join(f".{c}" for c in classes)
+        if classes
+        else "no class is documented yet"
+    )
+    if item.kind == "id":
+        if TERM_ID.fullmatch(item.name):
+            return None
+        return Problem(
+            display,
+            item.line,
+            None,
+            f'"#{item.name}" is not an id a page may use; write lowercase Latin letters, digits and hyphens '
+            "(such as {#what-we-did})",
+        )
+    if item.kind == "class":
+        if item.name in classes:
+            return None
+        return Problem(
+            display,
+            item.line,
+            None,
+            f'the class ".{item.name}" cannot be used: the site\'s own classes would let a page restyle its '
+            f"interface; an attribute list may give an id ({{#some-id}}) or a class of its list ({documented})",
+        )
+    what = f"{item.name}={item.value}" if item.value is not None else item.name
+    if item.name.lower() in {"src", "href", "srcset", "action", "data", "poster"}:
+        hint = (
+            "show an image of cases/media/ with ![description](media/file-name.png) and link with "
+            "[text](https://...)"
+        )
+    else:
+        hint = "an attribute list may give only an id ({#some-id}) or a documented class"
+    return Problem(
+        display,
+        item.line,
+        None,
+        f'the attribute list sets "{what}", which is not published; {hint}',
+    )
+
+
+def email_problem(display: str, item: Email) -> Problem:
+    """An e-mail address written in a body: never published."""
+    return Problem(
+        display,
+        item.line,
+        None,
+        f'found the e-mail address "{item.address}"; e-mail addresses are never published (they identify '
+        "people): leave it out or name the organisation to contact (a mailing list's archive goes under "
+        "sources, as its web address)",
     )
 
 

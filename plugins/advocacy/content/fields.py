@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import re
+import unicodedata
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from typing import Any
@@ -16,6 +17,7 @@ from urllib.parse import urlsplit
 from advocacy.content.dates import DateError, parse_date
 from advocacy.content.jurisdictions import check_jurisdiction
 from advocacy.content.model import FieldKind, FieldSpec
+from advocacy.reading.addresses import emails_in, normalise
 from advocacy.reading.problems import Problem, Severity
 from advocacy.reading.sourcefile import char_name, is_forbidden
 from advocacy.reading.strict_yaml import Mapping as YamlMapping
@@ -267,6 +269,15 @@ class FieldChecker:
                 f'found the HTML character reference "{entity.group()}"; write the character itself',
             )
             ok = False
+        emails = emails_in(value)
+        if emails:
+            self.report(
+                node.line,
+                name,
+                f'found the e-mail address "{_shown(emails[0], 80)}"; e-mail addresses are never published '
+                "(they identify people): leave it out, or name the organisation or the page to contact",
+            )
+            ok = False
         return " ".join(value.split()) if ok else _INVALID
 
     def _check_date(self, node: Scalar, spec: FieldSpec, name: str) -> Any:
@@ -344,7 +355,7 @@ class FieldChecker:
         if text is None:
             return _INVALID
         value = text.strip()
-        if _EMAIL.search(value):
+        if _EMAIL.search(unicodedata.normalize("NFKC", value)) or emails_in(value):
             self.report(
                 node.line,
                 name,
@@ -377,6 +388,23 @@ class FieldChecker:
                 name,
                 f'"{_shown(value, 200)}" is not a web address: it contains a space or a line break; write the '
                 "address on one line, with %20 for a space",
+            )
+            return _INVALID
+        normal = normalise(value)
+        if normal is None:
+            self.report(
+                node.line,
+                name,
+                f'"{_shown(value, 200)}" is not a web address: it contains a backslash, which browsers read as '
+                'a slash (and "/\\host" as another site); write the address with "/"',
+            )
+            return _INVALID
+        if normal != value:
+            self.report(
+                node.line,
+                name,
+                f'"{_shown(value, 200)}" holds an invisible character that browsers drop from addresses; type '
+                "the address again, or copy it from the browser's address bar",
             )
             return _INVALID
         if parts is None or parts.scheme.lower() not in {"http", "https"} or not parts.netloc:

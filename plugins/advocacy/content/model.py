@@ -65,11 +65,12 @@ class FieldSpec:
 
 @dataclass(frozen=True)
 class Limits:
-    """Size limits, in bytes."""
+    """Size limits: of files in bytes, of images in pixels."""
 
     file_bytes: int
     frontmatter_bytes: int
     media_bytes: int
+    media_pixels: int  # width x height of an image (over all its frames for an animation)
 
 
 @dataclass(frozen=True)

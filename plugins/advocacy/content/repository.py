@@ -15,10 +15,11 @@ from urllib.parse import unquote, urlsplit
 
 from advocacy.content.casefile import CaseFile, read_case_file
 from advocacy.content.fields import TERM_ID
+from advocacy.content.media import image_problems
 from advocacy.content.model import CaseModel, load_model
 from advocacy.content.project import Project
+from advocacy.content.tree import link_problem, walk
 from advocacy.content.vocabularies import Vocabularies, load_vocabularies
-from advocacy.reading.images import has_location
 from advocacy.reading.problems import Problem, Severity, sort_problems
 
 # Notes for maintainers beside the cases (the fact-check log of each batch of cases), never published.
@@ -111,6 +112,7 @@ def load_repository(
     cache: ReadCache | None = None,
     model: CaseModel | None = None,
     partial: bool = False,
+    mirror_of: Path | None = None,
 ) -> Repository:
     """Read and check the whole repository.
 
@@ -120,6 +122,8 @@ def load_repository(
         model: The content model; the packaged one by default.
         partial: The folder holds only some of the cases (a preview): a case named in ``related`` or
             ``inspired_by`` that is not there is not an error.
+        mirror_of: For a preview, whose files are symbolic links to the files of a real project: that
+            project's root. Links that lead into it are read; any other link is refused, as always.
     """
     model = model or load_model()
     vocabularies = load_vocabularies(project, model)
@@ -134,6 +138,9 @@ def load_repository(
         )
         return repository
     for path in sorted(cases_dir.iterdir()):
+        if path.is_symlink() and not _leads_into(path, mirror_of):
+            repository.problems.append(link_problem(project, path))
+            continue
         if path.is_dir():
             if path.name == "media":
                 _read_media(repository, path)
@@ -159,6 +166,11 @@ def load_repository(
     _check_across_files(repository, partial)
     repository.problems = sort_problems(repository.problems)
     return repository
+
+
+def _leads_into(path: Path, root: Path | None) -> bool:
+    """Whether the link at ``path`` leads into the folder ``root`` (never, without one)."""
+    return root is not None and path.resolve().is_relative_to(root.resolve())
 
 
 def _read_file(
@@ -233,10 +245,15 @@ def _check_name(name: str, project: Project) -> str | None:
 def _read_media(repository: Repository, folder: Path) -> None:
     model = repository.model
     project = repository.project
-    for path in sorted(folder.rglob("*")):
-        if path.is_dir():
-            continue
+    for entry in walk(folder):
+        path = entry.path
         display = project.relative(path)
+        if entry.is_link:
+            repository.problems.append(link_problem(project, path))
+            repository.rejected_media.add(display)
+            continue
+        if entry.is_dir:
+            continue
         extension = path.suffix.lower().lstrip(".")
         if path.name.startswith("."):
             repository.problems.append(
@@ -250,30 +267,14 @@ def _read_media(repository: Repository, folder: Path) -> None:
                 (
                     f'".{extension}" is not an accepted image format; use one of '
                     + ", ".join(model.media_formats)
+                    + " (no SVG: it can carry a script)"
                 ),
             )
             continue
-        size = path.stat().st_size
-        if size > model.limits.media_bytes:
-            _refuse(
-                repository,
-                display,
-                (
-                    f"the image is {size:,} bytes; the limit is {model.limits.media_bytes:,} bytes so "
-                    "pages stay light on slow connections: reduce its size or compress it"
-                ),
-            )
-            continue
-        if has_location(path.read_bytes()):
-            _refuse(
-                repository,
-                display,
-                (
-                    "the image carries the GPS position where it was taken (EXIF), which can put people at "
-                    "risk; remove its metadata before adding it (for example: exiftool -all= "
-                    f"{path.name}, or export it again without location)"
-                ),
-            )
+        problems = image_problems(path, model.limits)
+        if problems:
+            for message in problems:
+                _refuse(repository, display, message)
             continue
         repository.media.add(display)
 
@@ -423,3 +424,23 @@ def media_path(project: Project, src: str) -> str:
         elif part not in {"", "."}:
             result.append(part)
     return str(PurePosixPath(*result))
+
+
+class CaseIdError(ValueError):
+    """A case id that is not lowercase Latin letters, digits and hyphens; the message says what to write."""
+
+
+def case_path(project: Project, case_id: str, language: str | None = None) -> Path:
+    """The file of a case in ``cases/`` (``<id>.md``, or ``<id>.<language>.md`` for another language than the
+    default): the one way tools make a case file's path from an id, so that no id can name a file elsewhere.
+
+    Raises:
+        CaseIdError: when ``case_id`` is not a case id (``../x``, ``a/b``, ``X``, an empty text).
+    """
+    if not TERM_ID.fullmatch(case_id):
+        slug = _SLUG.sub("-", case_id.lower()).strip("-") or "some-words"
+        raise CaseIdError(
+            f'"{case_id}" is not a case id: write lowercase Latin letters, digits and hyphens, such as {slug}'
+        )
+    suffix = "" if language in (None, project.default_language.code) else f".{language}"
+    return project.cases_dir / f"{case_id}{suffix}.md"

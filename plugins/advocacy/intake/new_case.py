@@ -9,6 +9,7 @@ from pathlib import Path
 
 from advocacy.content.model import CaseModel
 from advocacy.content.project import Project
+from advocacy.content.repository import CaseIdError, case_path
 from advocacy.locales.strings import section_headings
 
 
@@ -65,14 +66,17 @@ def create_case(project: Project, model: CaseModel, case: NewCase, today: dt.dat
     """Write ``cases/<id>.md`` (or ``cases/<id>.<language>.md``) and return its path.
 
     Raises:
-        ScaffoldError: when the language is not a site language or the case exists.
+        ScaffoldError: when the id is not a case id, the language is not a site language, or the case exists.
     """
     language = case.language or project.default_language.code
     if project.language(language) is None:
         raise ScaffoldError(
             f'"{language}" is not a site language; use one of {", ".join(project.language_codes)}'
         )
-    suffix = "" if language == project.default_language.code else f".{language}"
+    try:
+        path = case_path(project, case.id, language)
+    except CaseIdError as exc:
+        raise ScaffoldError(str(exc)) from exc
     existing = sorted(project.cases_dir.glob(f"{case.id}.*md")) + sorted(
         project.cases_dir.glob(f"{case.id}.md")
     )
@@ -80,6 +84,5 @@ def create_case(project: Project, model: CaseModel, case: NewCase, today: dt.dat
         raise ScaffoldError(
             f"a case with the id {case.id!r} exists: {project.relative(existing[0])}; choose another id"
         )
-    path = project.cases_dir / f"{case.id}{suffix}.md"
     path.write_text(case_text(case, model, language, today or dt.date.today()), encoding="utf-8")
     return path

@@ -94,7 +94,8 @@ def _preview_config(project: Project) -> dict[str, Any]:
     watch = [str((project.root / w).resolve()) for w in config.get("watch") or []]
     config["watch"] = watch or [str(project.cases_dir.resolve())]
     plugins = config.get("plugins") or []
-    for name, options in (("advocacy-cases", {"partial": True}), ("advocacy-catalogue", {"search": False})):
+    cases = {"partial": True, "mirror_of": str(project.root.resolve())}  # the preview's links lead there
+    for name, options in (("advocacy-cases", cases), ("advocacy-catalogue", {"search": False})):
         current = plugin_options(plugins, name)
         if current is None:
             continue

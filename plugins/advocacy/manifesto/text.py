@@ -7,8 +7,9 @@ from pathlib import Path
 
 import yaml
 
+from advocacy.content.casefile import email_problem
 from advocacy.manifesto.model import CLAUSE_ID, Clause, ManifestoText
-from advocacy.reading.body import scan_all
+from advocacy.reading.body import scan_body
 from advocacy.reading.git import file_at
 from advocacy.reading.problems import Problem
 from advocacy.reading.sourcefile import split_frontmatter
@@ -53,14 +54,16 @@ def read_clauses(body_text: str, first_line: int, display: str) -> tuple[list[Cl
     """The parts and clauses of a manifesto's body (whose first line is line ``first_line`` of its file), and
     the problems of their headings."""
     problems: list[Problem] = []
-    headings, _, unsafe = scan_all(body_text, first_line)
-    for item in unsafe:
+    scanned = scan_body(body_text, first_line)
+    headings = scanned.headings
+    for item in scanned.unsafe:
         what = (
             "raw HTML" if item.kind == "html" else "a link address that is not http, https, mailto or a path"
         )
         problems.append(
             Problem(display, item.line, None, f'found {what} ("{item.text}"); write Markdown without it')
         )
+    problems += [email_problem(display, email) for email in scanned.emails]
     lines = body_text.split("\n")
     clauses: list[Clause] = []
     seen: dict[str, int] = {}

@@ -19,9 +19,11 @@ event              priority  handler                                            
                                                                                   page links to
 ``on_files``       -130      catalogue: start the second process                  last: the repository is checked
                                                                                   and the file list complete
+``on_page_markdown`` 0       cases: only the checked frontmatter, escaped         (default)
 ``on_page_content``  100     catalogue: sanitise what contributors wrote          before any plugin adds its HTML
 ``on_page_content``  0       translations: notes (and the note above a page this  (default; translations first, by
                              language lacks); catalogue: panels and fills         plugin order)
+``on_page_content``  -100    cases: every title made escaped text                 after any plugin set a title
 ``on_post_page``   -50       catalogue: record written pages, finish the HTML     after the other plugins' page
                                                                                   handlers
 ``on_post_build``  0         catalogue: write this language's shell pages,        before i18n's own loop moves the
@@ -55,6 +57,9 @@ SHARE_LANGUAGES = I18N - 30
 
 SANITIZE = 100
 """``on_page_content``: contributors' HTML is cleaned before any plugin adds its own."""
+
+FINISH_TITLE = -100
+"""``on_page_content``: the last handler; every page's title is final before any template is rendered."""
 
 FINISH_PAGE = -50
 """``on_post_page``: after the other plugins' page handlers (default priority): the HTML recorded is final."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+import secrets
 from collections.abc import Iterable
 from dataclasses import asdict, dataclass
 from enum import StrEnum
@@ -37,12 +38,23 @@ class Problem:
     def __str__(self) -> str:
         where = self.file if self.line is None else f"{self.file}:{self.line}"
         field = f"{self.field}: " if self.field else ""
-        # Always one line: a line break taken from content (a file name, a quoted value) would otherwise start
-        # a line of its own, which CI logs can read as a workflow command.
-        return f"{where}: {self.severity}: {field}{self.message}".translate(_ONE_LINE)
+        return log_line(f"{where}: {self.severity}: {field}{self.message}")
 
 
 _ONE_LINE = str.maketrans({"\r": "\\r", "\n": "\\n"})
+# A workflow command of GitHub's runner: "::" at the start of a line once spaces are trimmed, or (in the
+# runner's older syntax) "##[" anywhere in a line.
+_OLD_COMMAND = "##["
+
+
+def log_line(text: str) -> str:
+    """``text`` (which may hold what a contributor wrote) as one line that a CI log cannot read as a workflow
+    command: line breaks are written ``\\n``, a ``::`` that would start the line gets an invisible word joiner
+    before it, and ``##[`` one inside it. The words read the same."""
+    line = text.translate(_ONE_LINE).replace(_OLD_COMMAND, "##\u2060[")
+    return "\u2060" + line if line.lstrip().startswith("::") else line
+
+
 _NUMBER = re.compile(r"(\d+)")
 
 
@@ -78,7 +90,9 @@ def format_github(problems: Iterable[Problem]) -> str:
     """GitHub workflow commands, one annotation per problem, then the full list as plain text.
 
     GitHub shows at most ten annotations of a kind per step, so the plain list in the log is the one place
-    where a contributor sees every problem.
+    where a contributor sees every problem. The runner reads no workflow command inside that list: it stands
+    between ``::stop-commands::`` and the resuming line, with a token drawn at random for each run (the text
+    of a pull request cannot guess it), and each of its lines is a :func:`log_line`.
     """
     problems = list(problems)
     lines = []
@@ -89,7 +103,10 @@ def format_github(problems: Iterable[Problem]) -> str:
         properties.append(f"title={_escape_property(p.field or 'content')}")
         lines.append(f"::{p.severity} {','.join(properties)}::{_escape_data(p.message)}")
     if problems:
+        token = secrets.token_hex(16)
         lines.append("::group::Every problem found")
+        lines.append(f"::stop-commands::{token}")
         lines.extend(str(p) for p in problems)
+        lines.append(f"::{token}::")
         lines.append("::endgroup::")
     return "".join(f"{line}\n" for line in lines)

@@ -24,6 +24,10 @@ except ImportError:  # pragma: no cover - depends on how PyYAML was installed
 
 _RESOLVER = yaml.resolver.Resolver()
 
+MAX_DEPTH = 20
+"""How deep lists and mappings may nest. Content needs four levels at most; deeper nesting is refused with its
+line before anything walks it (about 1,000 levels would exhaust Python's stack)."""
+
 ScalarType = Literal["str", "int", "float", "bool", "null", "timestamp"]
 _TAG_TYPES: dict[str, ScalarType] = {
     "tag:yaml.org,2002:str": "str",
@@ -167,6 +171,12 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> YamlError:
             "end the text with the same quotation mark it starts with",
             context_line,
         )
+    if "nesting depth" in problem:  # libyaml stops at 1,000 levels, before MAX_DEPTH can be counted
+        return YamlError(
+            f"lists and mappings nest more than {MAX_DEPTH} levels deep here; the fields of this file need a "
+            "few levels at most: write the value out flat",
+            problem_line,
+        )
     if "escape" in problem:
         return YamlError(
             f"the YAML cannot be read ({problem}): in text between double quotes a backslash starts an escape; "
@@ -192,6 +202,7 @@ class _EventReader:
     def __init__(self, events: list[yaml.Event]) -> None:
         self.events = events
         self.position = 0
+        self.depth = 0
 
     def next(self) -> yaml.Event:
         event = self.events[self.position]
@@ -233,16 +244,27 @@ class _EventReader:
             )
         if isinstance(event, yaml.ScalarEvent):
             return self.scalar(event, line)
-        if isinstance(event, yaml.SequenceStartEvent):
-            self.refuse_tag(event, line)
-            items = []
-            while not isinstance(self.peek(), yaml.SequenceEndEvent):
-                items.append(self.node())
-            self.next()
-            return Sequence(items, line)
-        if isinstance(event, yaml.MappingStartEvent):
+        if not isinstance(event, yaml.CollectionStartEvent):  # pragma: no cover - the parser gives no other
+            raise YamlError(f"unexpected YAML content ({type(event).__name__})", line)
+        self.depth += 1
+        if self.depth > MAX_DEPTH:
+            raise YamlError(
+                f"lists and mappings nest more than {MAX_DEPTH} levels deep here; the fields of this file "
+                "need a few levels at most: write the value out flat",
+                line,
+            )
+        try:
+            if isinstance(event, yaml.SequenceStartEvent):
+                self.refuse_tag(event, line)
+                items = []
+                while not isinstance(self.peek(), yaml.SequenceEndEvent):
+                    items.append(self.node())
+                self.next()
+                return Sequence(items, line)
+            assert isinstance(event, yaml.MappingStartEvent)
             return self.mapping(event, line)
-        raise YamlError(f"unexpected YAML content ({type(event).__name__})", line)  # pragma: no cover
+        finally:
+            self.depth -= 1
 
     @staticmethod
     def refuse_tag(event: yaml.CollectionStartEvent | yaml.ScalarEvent, line: int) -> None:

@@ -3,6 +3,10 @@
 The pin is a fingerprint, not a revision: the revision it stands for is found by walking the source's recent
 history until a version has that fingerprint. Without git, or when no recent version matches, there is no
 answer (``None``), and pages just say that the source changed.
+
+What is shown never includes text that was removed from the source: a sentence taken down for someone's
+safety must not come back on every outdated translation. The diff shows the lines added or rewritten, with the
+unchanged lines around them, all as the source reads now.
 """
 
 from __future__ import annotations
@@ -39,12 +43,19 @@ def source_at_pin(root: Path, source: Path, pin: str) -> str | None:
 
 
 def changes(before: str, after: str) -> str:
-    """The lines of the translatable text that changed, as a unified diff (at most MAX_LINES lines)."""
-    lines = list(
-        difflib.unified_diff(
-            translatable(before).splitlines(), translatable(after).splitlines(), lineterm="", n=1
-        )
-    )[2:]  # without the file header lines
+    """The lines of the translatable text added or rewritten since ``before``, each marked ``+``, with an
+    unchanged line around them; hunks are separated by ``…`` (at most MAX_LINES lines). Removed lines are never
+    part of it."""
+    diff = difflib.unified_diff(
+        translatable(before).splitlines(), translatable(after).splitlines(), lineterm="", n=1
+    )
+    lines: list[str] = []
+    for line in list(diff)[2:]:  # without the file header lines
+        if line.startswith("@@"):
+            if lines:
+                lines.append("…")
+        elif not line.startswith("-"):
+            lines.append(line)
     if len(lines) > MAX_LINES:
         lines = [*lines[:MAX_LINES], "…"]
     return "\n".join(lines)

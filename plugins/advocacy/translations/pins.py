@@ -15,6 +15,8 @@ from typing import Any
 
 import yaml
 
+from advocacy.reading.strict_yaml import MAX_DEPTH
+
 PIN = re.compile(r"sha256:[0-9a-f]{16}")
 # libyaml's loader when PyYAML has it (the wheels do): pins are read from every translation at every build.
 _LOADER: Any = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
@@ -35,9 +37,24 @@ def split(text: str) -> tuple[dict[str, Any], str, str]:
         return {}, "", text
     try:
         values = yaml.load(match[1], Loader=_LOADER) or {}  # noqa: S506 - a safe loader
-    except (yaml.YAMLError, ValueError):  # PyYAML raises ValueError for a date that does not exist
+    except (yaml.YAMLError, ValueError, RecursionError):  # ValueError: a date that does not exist
         values = {}
-    return (values if isinstance(values, dict) else {}), match[1], text[match.end() :]
+    # Nesting the validator refuses (and that would exhaust the stack of whatever walks it) reads as no fields.
+    if not isinstance(values, dict) or _depth(values) > MAX_DEPTH:
+        values = {}
+    return values, match[1], text[match.end() :]
+
+
+def _depth(value: Any) -> int:
+    """How deep lists and mappings nest in a loaded YAML value (walked without recursion)."""
+    deepest = 0
+    stack = [(value, 0)]
+    while stack:
+        item, depth = stack.pop()
+        if isinstance(item, dict | list):
+            deepest = max(deepest, depth + 1)
+            stack.extend((child, depth + 1) for child in (item.values() if isinstance(item, dict) else item))
+    return deepest
 
 
 def translatable(text: str) -> str:

@@ -14,3 +14,7 @@ class CasesConfig(Config):
 
     partial = c.Type(bool, default=False)
     """cases_dir holds only some cases (``advocacy preview``): references to absent cases are not errors."""
+
+    mirror_of = c.Optional(c.Type(str))
+    """Set by ``advocacy preview`` only: this project is made of symbolic links to the files of the project at
+    this path, which are allowed; that project's own folders are checked for links instead."""

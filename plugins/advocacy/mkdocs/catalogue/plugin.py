@@ -10,7 +10,6 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
-from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -115,19 +114,6 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return files
 
     on_files = CombinedEvent(_add_pages, _share_languages)
-
-    def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
-        """Escape the frontmatter values Material prints as HTML (``title`` in ``<title>``, ``description``
-        in a meta tag): a page's own metadata must not add markup (generated pages escape theirs already)."""
-        _, site = self._state()
-        if not site.is_generated(page.url):
-            for key in ("title", "description"):
-                value = page.meta.get(key)
-                if isinstance(value, str):
-                    page.meta[key] = str(escape(value))
-            if isinstance(page.meta.get("title"), str):
-                page.title = page.meta["title"]
-        return markdown
 
     # First of the content handlers: what contributors wrote is cleaned before any plugin adds its own HTML.
     @event_priority(priorities.SANITIZE)

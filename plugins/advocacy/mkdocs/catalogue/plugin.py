@@ -193,11 +193,12 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     # After the translations plugin (default priority) has emptied pages that are not written in this build.
     @event_priority(priorities.FINISH_PAGE)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Record each written page for the sitemap, and collapse the templates' indentation."""
+        """Record each written page for the sitemap, collapse the templates' indentation, and write the text in
+        Unicode's composed form (what the search index reads, and the Hindi search compares as typed)."""
         hub, site = self._state()
         if not output:
             return output
-        output = set_direction(collapse_whitespace(output), site.pages.loc.direction)
+        output = set_direction(collapse_whitespace(search_index.nfc(output)), site.pages.loc.direction)
         versions = self.page_versions.pop(page.url, None)
         if versions is not None:
             links = {code: relative(page.url, url) for code, url in versions.items()}
@@ -223,11 +224,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     @event_priority(priorities.WRITE_LANGUAGE)
     def _write_language(self, *, config: MkDocsConfig) -> None:
-        """Write this language's pages made from shells and its feeds, and start indexing it for search."""
-        hub, site = self._state()
+        """Write this language's pages made from shells, the catalogue's filter index and entries, and its
+        feeds, and start indexing it for search."""
+        _, site = self._state()
         site_dir = Path(config.site_dir)
         for page in write_from_shells(site_dir, site, self.frames):
             self.written.setdefault(page.name, {})[site.language] = page.url
+        search_index.write_catalogue_files(site_dir, site.pages)
         if self.config.search:
             generated = site.generated_names()
             folders = {
@@ -236,7 +239,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 if site.language in urls and name not in generated
             }
             folders.discard("")
-            self.indexes.append(search_index.start(hub.catalogue, site_dir, site.language, folders))
+            self.indexes.append(search_index.start(site.pages, site_dir, folders))
         write_feeds(site_dir, site, config)
 
     @event_priority(priorities.BUILD_OTHER_LANGUAGES)

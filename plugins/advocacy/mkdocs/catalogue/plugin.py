@@ -175,7 +175,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     ) -> TemplateContext:
         """Tell the template where this language's feed is (``advocacy_feed``, relative to the page), and
         whether search indexes the page (``advocacy_indexed``: written pages, not the generated lists); point
-        the language switcher at this page's versions."""
+        the language switcher at this page's versions; offer no edit link on a released manifesto version."""
         hub, site = self._state()
         extra: dict[str, Any] = {
             "advocacy_feed": relative(page.url, site.prefix + "feed.xml"),
@@ -185,6 +185,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             and not page.file.src_uri.startswith("manifesto/versions/"),
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
+        if page.file.src_uri.startswith("manifesto/versions/"):
+            # A released version never changes: no "edit this page" (changes go to manifesto/index.md).
+            page.edit_url = None
         versions = page_versions(page, site, self.urls, hub.catalogue.languages)
         self.page_versions[page.url] = versions
         point_switcher(config, versions, self.urls)

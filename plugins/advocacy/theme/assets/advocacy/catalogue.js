@@ -26,6 +26,7 @@ const EXACT_DIACRITICS = new Set(["hi"]);
 // A trailing run of vowel signs, anusvara or chandrabindu: dropped from Hindi query words, so that a word finds
 // its inflected forms (मामला, मामलों), Pagefind matching the rest as the start of a word.
 const HINDI_ENDING = /[\u0901\u0902\u093E-\u094C]+$/u;
+const STEMMED_QUERIES = new Set(["hi"]);
 
 const here = new URL(".", location.href);
 const narrow = matchMedia("(max-width: 44.9375em)");
@@ -140,14 +141,25 @@ async function loadEngine() {
   return engine;
 }
 
-// The cases a search by words finds (best first), and the other pages it finds.
+// The cases a search by words finds (best first), and the other pages it finds. Pagefind also matches the
+// start of longer words (تركيا, Turkey, would find تركيز, focus; "art" would find "article"): outside Hindi,
+// whose query words are cut to their stem on purpose, a result must also hold each word whole (a quoted
+// search, which still goes through the language's stemmer), so every case found contains the words.
 async function byWords(query) {
   const { pagefind, caseIds } = await loadEngine();
-  const search = await pagefind.search(normalizeQuery(query, lang));
+  const q = normalizeQuery(query, lang);
+  const search = await pagefind.search(q);
+  let found = search.results;
+  if (!STEMMED_QUERIES.has(lang) && !/^\s*".+"\s*$/.test(q)) {
+    const words = q.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    const whole = await Promise.all(words.map((word) => pagefind.search(`"${word}"`)));
+    const sets = whole.map((s) => new Set(s.results.map((r) => r.id)));
+    found = found.filter((result) => sets.every((set) => set.has(result.id)));
+  }
   const cases = [];
   const pages = [];
   const seen = new Set();
-  for (const result of search.results) {
+  for (const result of found) {
     const id = caseIds[result.id];
     if (id === undefined) pages.push(result);
     else if (!seen.has(id) && catalogue.byId.has(id)) {

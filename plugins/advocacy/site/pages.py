@@ -433,6 +433,11 @@ class SitePages:
             Markup("<bdi>{}</bdi>").format(self.facet_label(*key.split(":", 1))) for key in keys
         )
 
+    @staticmethod
+    def link_to(href: str, text: str) -> Markup:
+        """A link, its address and text escaped."""
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
     def fill(self, text: str, **values: str | Markup) -> Markup:
         """A UI string with its ``{placeholders}`` filled in: the string is escaped, and each value is
         escaped unless it is markup, then isolated (a name in another script keeps its own direction)."""

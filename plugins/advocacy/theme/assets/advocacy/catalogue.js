@@ -393,7 +393,9 @@ function enhanceLayout(folded) {
   toggle.className = "adv-filter-toggle";
   toggle.setAttribute("aria-controls", panel.id);
   toggle.addEventListener("click", () => fold(!panel.classList.contains("adv-folded")));
+  // The note on searching without JavaScript gives way to the button.
   bar.replaceChildren(toggle);
+  bar.classList.add("adv-catalogue__bar--button");
   bar.after(panel);
   const show = document.createElement("button");
   show.type = "button";
@@ -410,7 +412,6 @@ function enhanceLayout(folded) {
 if (form && results && panel && bar) {
   const { query, filters } = fromAddress();
   form.q.value = query;
-  form.querySelector("[data-adv-nojs]").hidden = true;
   plain = {
     results: [...results.childNodes].map((node) => node.cloneNode(true)),
     heading: heading.textContent,

@@ -1,26 +1,19 @@
 """Search in a real browser, in every site language of the repository's own site: real words from real cases
 find the cases that hold them and not the cases that only hold look-alike words (Hindi vowel signs, Arabic and
 English words that merely start the same); results are cases, with the guides and the manifesto counted in a
-group apart. And Pagefind's Devanagari bug, reproduced on tests/fixtures/pagefind-hindi/ (see
-plugins/advocacy/site/SEARCH.md), with the settings that work around it.
+group apart. Pagefind's Devanagari bug itself is reproduced in tests/site/test_search.py.
 """
 
 from __future__ import annotations
 
 import re
-import shutil
-import subprocess
-import sys
-from collections.abc import Iterator
 from pathlib import Path
 from urllib.parse import quote
 
 import pytest
 
 from advocacy.locales.strings import strings
-from advocacy.site.search import nfc
-from tests.support.browser import require_chromium, serve
-from tests.support.paths import FIXTURES, THEME
+from tests.support.browser import require_chromium
 from tests.support.search import indexed_cases, words
 
 pytestmark = [pytest.mark.browser, pytest.mark.site]
@@ -105,83 +98,3 @@ def test_results_are_cases_and_the_guides_are_apart(browser: object, own_site_se
     links = page.eval_on_selector_all(".adv-pages-found li a", "links => links.map((a) => a.pathname)")  # type: ignore[attr-defined]
     assert [link for link in links if "/cases/" in link] == []
     page.close()  # type: ignore[attr-defined]
-
-
-# --- Pagefind's bug, and the hub's settings, on the minimal reproduction -------------------------------
-
-
-@pytest.fixture(scope="module")
-def hindi_bundles(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
-    """The reproduction's pages indexed twice, as written (``raw/``) and in NFC as the hub writes pages
-    (``nfc/``), each with Pagefind's bundle and the catalogue's script, on a local server."""
-    root = tmp_path_factory.mktemp("pagefind-hindi")
-    for name, normalise in (("raw", False), ("nfc", True)):
-        site = root / name
-        shutil.copytree(FIXTURES / "pagefind-hindi", site)
-        for page in site.glob("*/index.html"):
-            text = page.read_text(encoding="utf-8")
-            page.write_text(nfc(text) if normalise else text, encoding="utf-8")
-        (site / "index.html").write_text("<!doctype html><title>search</title>", encoding="utf-8")
-        shutil.copy(THEME / "assets" / "advocacy" / "catalogue.js", site / "catalogue.js")
-        subprocess.run(
-            [sys.executable, "-m", "pagefind", "--site", str(site), "--output-path", str(site / "pagefind")],
-            check=True,
-            capture_output=True,
-        )
-    yield from serve(root)
-
-
-def _search(
-    browser: object, url: str, queries: list[str], exact: bool, normalise: bool
-) -> dict[str, list[str]]:
-    """The pages Pagefind finds for each query, in a fresh page (Pagefind's options are set once)."""
-    page = browser.new_page()  # type: ignore[attr-defined]
-    page.goto(url)
-    found = page.evaluate(
-        """async ([queries, exact, normalise]) => {
-          const pagefind = await import("./pagefind/pagefind.js");
-          await pagefind.options({ exactDiacritics: exact });
-          await pagefind.init();
-          const { normalizeQuery } = await import("./catalogue.js");
-          const found = {};
-          for (const query of queries) {
-            const search = await pagefind.search(normalise ? normalizeQuery(query, "hi") : query);
-            const pages = await Promise.all(search.results.map((result) => result.data()));
-            found[query] = pages.map((data) => data.url.split("/").filter(Boolean).pop()).sort();
-          }
-          return found;
-        }""",
-        [queries, exact, normalise],
-    )
-    page.close()
-    return found  # type: ignore[no-any-return]
-
-
-def test_pagefind_still_folds_devanagari_vowel_signs(browser: object, hindi_bundles: str) -> None:
-    """Pagefind (the pinned version) still takes तुर्की (Turkey) for तर्क (argument) with its default
-    settings. When this fails, Pagefind has fixed it: see SEARCH.md about the Hindi workaround."""
-    found = _search(browser, hindi_bundles + "raw/", ["तुर्की", "तर्क", '"तुर्की"', "बार"], False, False)
-    assert found == {
-        "तुर्की": ["tark", "turkey"],
-        "तर्क": ["tark", "turkey"],
-        '"तुर्की"': ["tark", "turkey"],
-        "बार": ["bare", "brazil"],
-    }
-
-
-def test_the_hubs_settings_find_hindi_words_as_written(browser: object, hindi_bundles: str) -> None:
-    """With the catalogue's settings (exact vowel signs, NFC pages and queries, the light query stem), each
-    word finds its page only, however ज़ is typed."""
-    queries = ["तुर्की", "तर्क", '"तुर्की"', "बार", "ब्राज\u093cील", "ब्रा\u095bील", "मामला"]
-    found = _search(browser, hindi_bundles + "nfc/", queries, True, True)
-    assert found == {
-        "तुर्की": ["turkey"],
-        "तर्क": ["tark"],
-        '"तुर्की"': ["turkey"],
-        "बार": ["bare"],
-        "ब्राज\u093cील": ["brazil"],
-        "ब्रा\u095bील": ["brazil"],
-        "मामला": ["turkey"],
-    }
-    # Without NFC on the page side, the ज़ typed as two code points misses the page written with one.
-    assert _search(browser, hindi_bundles + "raw/", ["ब्राज\u093cील"], True, True) == {"ब्राज\u093cील": []}

@@ -10,8 +10,9 @@ lists), for searches by words. A case not yet in a language gets a small stand-i
 index (the title and summary of the version shown instead, and the names of its places, topics and methods in
 the language), so that a search in the reader's language finds it; the stand-ins are deleted once the index is
 written. Case pages and stand-ins say which case they are (``data-pagefind-meta="case:<id>"``); once Pagefind
-is done, ``pagefind/<language>/case-ids.json`` maps each result id to its case, so that the catalogue shows
-case results as list entries without downloading each result, and puts the other pages apart.
+is done, ``pagefind/<language>/case-ids.json`` maps each result id to its case (its place in ``cases.json``),
+so that the catalogue shows case results as list entries without downloading each result, and puts the other
+pages apart.
 
 Pagefind 1.5 folds every combining mark away, on both sides; in Devanagari those are vowel signs, so the
 catalogue turns that off for Hindi, which needs the text and the query in the same Unicode form: pages and
@@ -112,11 +113,19 @@ class LanguageIndex:
     """A Pagefind run indexing one language, started when that language's pages are written.
 
     It runs beside the build of the next language (MkDocs uses one core); :func:`finish` waits for it.
+
+    Attributes:
+        language: The language indexed.
+        process: Pagefind, running.
+        log: Where Pagefind writes what it says.
+        cases: The ids of the cases, in the order of the catalogue's filter index (``case-ids.json`` gives
+            each case result's place in it).
     """
 
     language: str
     process: subprocess.Popen[bytes]
     log: Any
+    cases: tuple[str, ...] = ()
 
 
 def write_stand_ins(pages: SitePages, site_dir: Path) -> int:
@@ -167,7 +176,7 @@ def start(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> LanguageI
     command += ["--exclude-selectors", ",".join(EXCLUDED)]
     # The command is fixed: our interpreter, the pinned pagefind module, and the build's own folders.
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    return LanguageIndex(language, process, log)
+    return LanguageIndex(language, process, log, tuple(r.id for r in pages.catalogue.records))
 
 
 def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
@@ -186,7 +195,7 @@ def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
             failures.append(f"Pagefind failed for {index.language} ({code}): {output.strip()}")
         else:
             try:
-                write_case_ids(site_dir / OUTPUT / index.language)
+                write_case_ids(site_dir / OUTPUT / index.language, index.cases)
             except SearchIndexError as exc:
                 failures.append(str(exc))
         for name in UNUSED:
@@ -220,9 +229,13 @@ def case_ids(output: Path) -> dict[str, str]:
     return found
 
 
-def write_case_ids(output: Path) -> None:
-    """Write ``case-ids.json`` next to a language's Pagefind index (see :func:`case_ids`)."""
-    (output / CASE_IDS).write_text(_json(case_ids(output)), encoding="utf-8")
+def write_case_ids(output: Path, cases: tuple[str, ...]) -> None:
+    """Write ``case-ids.json`` next to a language's Pagefind index: for each case result (see
+    :func:`case_ids`), the case's place in ``cases`` (the order of the catalogue's filter index). A number
+    rather than the id: the file is downloaded with the first search, and stays small with many cases."""
+    place = {case_id: n for n, case_id in enumerate(cases)}
+    found = {result: place[case_id] for result, case_id in case_ids(output).items() if case_id in place}
+    (output / CASE_IDS).write_text(_json(found), encoding="utf-8")
 
 
 def remove_stand_ins(site_dir: Path) -> None:

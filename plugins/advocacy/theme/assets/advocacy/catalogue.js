@@ -5,9 +5,10 @@
 // Filters need no search engine: cases.json (next to the page, a few KB) holds each case's filter values, and
 // entries-<n>.json the cases as the plain list shows them, in pieces. A filtered list is the plain list's own
 // entries (title, summary, dates, places, outcome, language), newest first. Words go to the Pagefind index of
-// the page's language, downloaded only then; pagefind/<language>/case-ids.json says which results are cases
-// (listed as entries, by relevance) and which are pages of the guides and the manifesto (a group apart, opened
-// on demand). Text from the index goes into the page through textContent; entries are the build's own HTML.
+// the page's language, downloaded only then (with query.js, which writes the words as Pagefind needs them);
+// pagefind/<language>/case-ids.json says which results are cases (listed as entries, by relevance) and which
+// are pages of the guides and the manifesto (a group apart, opened on demand). Text from the index goes into
+// the page through textContent; entries are the build's own HTML.
 const form = document.querySelector("[data-adv-catalogue]");
 const results = document.querySelector("[data-adv-results]");
 const status = document.querySelector("[data-adv-status]");
@@ -19,15 +20,6 @@ const facetLists = panel ? [...panel.querySelectorAll("ul[data-facet]")] : [];
 const lang = form?.dataset.advLang || document.documentElement.lang;
 // Entries shown at a time, and again at each "Show more".
 const STEP = 20;
-// Pagefind 1.5 removes every combining mark from words, in the index and in queries ("diacritic folding"). In
-// Devanagari those marks are vowel signs, virama and nukta: तुर्की (Turkey) and तर्क (argument) become one word.
-// exactDiacritics makes Pagefind compare the spelling as typed; pages and queries are both NFC for it.
-const EXACT_DIACRITICS = new Set(["hi"]);
-// A trailing run of vowel signs, anusvara or chandrabindu: dropped from Hindi query words, so that a word finds
-// its inflected forms (मामला, मामलों), Pagefind matching the rest as the start of a word.
-const HINDI_ENDING = /[\u0901\u0902\u093E-\u094C]+$/u;
-const STEMMED_QUERIES = new Set(["hi"]);
-
 const here = new URL(".", location.href);
 const narrow = matchMedia("(max-width: 44.9375em)");
 const text = (key, values = {}) =>
@@ -110,34 +102,18 @@ async function entriesOf(ids) {
   return [...parsed.body.firstChild.children].map((item) => document.importNode(item, true));
 }
 
-export function normalizeQuery(query, language) {
-  let q = query.normalize("NFC");
-  const base = (language || "").toLowerCase().split("-")[0];
-  if (base === "hi" && !/^\s*".*"\s*$/.test(q)) {
-    q = q
-      .split(/\s+/)
-      .map((word) => {
-        const stem = word.replace(HINDI_ENDING, "");
-        return [...stem].length >= 2 ? stem : word;
-      })
-      .join(" ");
-  }
-  // The Arabic stemmer indexes مستشفى as مستشفي but مستشفي as مستشف: written with ي, both spellings meet.
-  if (base === "ar") q = q.replace(/\u0649/g, "\u064A");
-  return q;
-}
-
 async function loadEngine() {
   if (engine) return engine;
   const root = new URL(form.dataset.advRoot, location.href);
   const folder = new URL(`pagefind/${lang}/`, root);
-  const [pagefind, caseIds] = await Promise.all([
+  const [pagefind, caseIds, query] = await Promise.all([
     import(new URL("pagefind.js", folder).href),
     json(new URL("case-ids.json", folder)),
+    import(new URL("query.js", import.meta.url).href),
   ]);
-  await pagefind.options({ baseUrl: root.pathname, exactDiacritics: EXACT_DIACRITICS.has(lang) });
+  await pagefind.options({ baseUrl: root.pathname, exactDiacritics: query.EXACT_DIACRITICS.has(lang) });
   await pagefind.init();
-  engine = { pagefind, caseIds };
+  engine = { pagefind, caseIds, query };
   return engine;
 }
 
@@ -146,13 +122,13 @@ async function loadEngine() {
 // whose query words are cut to their stem on purpose, a result must also hold each word whole (a quoted
 // search, which still goes through the language's stemmer), so every case found contains the words.
 async function byWords(query) {
-  const { pagefind, caseIds } = await loadEngine();
-  const q = normalizeQuery(query, lang);
+  const { pagefind, caseIds, query: words } = await loadEngine();
+  const q = words.normalizeQuery(query, lang);
   const search = await pagefind.search(q);
   let found = search.results;
-  if (!STEMMED_QUERIES.has(lang) && !/^\s*".+"\s*$/.test(q)) {
-    const words = q.replace(/"/g, " ").split(/\s+/).filter(Boolean);
-    const whole = await Promise.all(words.map((word) => pagefind.search(`"${word}"`)));
+  if (!words.STEMMED_QUERIES.has(lang) && !/^\s*".+"\s*$/.test(q)) {
+    const each = q.replace(/"/g, " ").split(/\s+/).filter(Boolean);
+    const whole = await Promise.all(each.map((word) => pagefind.search(`"${word}"`)));
     const sets = whole.map((s) => new Set(s.results.map((r) => r.id)));
     found = found.filter((result) => sets.every((set) => set.has(result.id)));
   }
@@ -160,11 +136,12 @@ async function byWords(query) {
   const pages = [];
   const seen = new Set();
   for (const result of found) {
-    const id = caseIds[result.id];
-    if (id === undefined) pages.push(result);
-    else if (!seen.has(id) && catalogue.byId.has(id)) {
-      seen.add(id);
-      cases.push(id);
+    // case-ids.json gives a case result's place in cases.json.
+    const row = catalogue.rows[caseIds[result.id]];
+    if (row === undefined) pages.push(result);
+    else if (!seen.has(row.id)) {
+      seen.add(row.id);
+      cases.push(row.id);
     }
   }
   return { cases, pages };

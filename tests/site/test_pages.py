@@ -356,3 +356,20 @@ def test_every_language_generates_the_same_pages_under_its_prefix(
     urls = [page.url for page in site_pages(catalogue, repository, "ar").pages()]
     assert all(url.startswith("ar/") for url in urls)
     assert "ar/catalogue/country/DE/" in urls
+
+
+def test_who_else_works_on_this_says_what_each_organization_shares(
+    catalogue: Catalogue, repository: Repository
+) -> None:
+    """Each organization near a case is listed with the topics and dossiers it shares, each named once."""
+    site = site_pages(catalogue, repository, "en")
+    _, bottom = site.case_parts("catalan-law", "cases/catalan-law/", None)
+    near = bottom.split('<ul class="adv-near">', 1)[1].split("</ul>", 1)[0]
+    items = [" ".join(Tags(item).text).split() for item in near.split("</li>")[:-1]]
+    assert [" ".join(words) for words in items] == [
+        "Wikimedia Italia also works on EU copyright directive and Copyright",
+        "Wikimédia France also works on Copyright",
+    ]
+    assert site.subjects(["dossier:eu-copyright-directive", "topic:copyright", "topic:copyright"]) == (
+        "<bdi>EU copyright directive</bdi> and <bdi>Copyright</bdi>"
+    )

@@ -428,10 +428,10 @@ class SitePages:
         return Markup('<p>{}</p>\n<ul class="adv-near">\n{}</ul>').format(self.ui["near"]["why"], items)
 
     def subjects(self, keys: Iterable[str]) -> Markup:
-        """Topics and dossiers named in the page's language, from ``topic:<id>`` and ``dossier:<id>`` keys."""
-        return self.loc.join(
-            Markup("<bdi>{}</bdi>").format(self.facet_label(*key.split(":", 1))) for key in keys
-        )
+        """Topics and dossiers named in the page's language, from ``topic:<id>`` and ``dossier:<id>`` keys (a
+        name said once: a dossier and a topic may share one)."""
+        names = dict.fromkeys(self.facet_label(*key.split(":", 1)) for key in keys)
+        return self.listed(names)
 
     @staticmethod
     def link_to(href: str, text: str) -> Markup:

@@ -90,3 +90,22 @@ def test_the_catalogue_with_results_has_no_violation(browser: object, server: st
     result = axe_api.Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
     assert [v["id"] for v in result.response["violations"]] == []
     page.close()
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_the_catalogue_on_a_phone_has_no_violation(browser: object, server: str, language: str) -> None:
+    """On a phone, the catalogue after a search, with its filters opened from their button and one ticked,
+    passes too; so does a dossier's timeline."""
+    context = browser.new_context(viewport={"width": 360, "height": 740})  # type: ignore[attr-defined]
+    page = context.new_page()
+    page.goto(server + language + "catalogue/?q=blackout")
+    page.wait_for_selector("[data-adv-status]:not(:empty)")
+    page.click(".adv-filter-toggle")
+    page.check('.adv-facet input[data-facet="topic"][value="censorship"]')
+    page.wait_for_function("() => location.search.includes('topic=censorship')")
+    result = axe_api.Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    assert [v["id"] for v in result.response["violations"]] == []
+    page.goto(server + language + "dossiers/eu-copyright-directive/")
+    result = axe_api.Axe().run(page, options={"runOnly": {"type": "tag", "values": TAGS}})
+    assert [v["id"] for v in result.response["violations"]] == []
+    context.close()

@@ -85,11 +85,11 @@ def test_the_catalogue_says_search_needs_a_web_address_and_points_to_offline_cop
     page.goto((site / "catalogue" / "index.html").as_uri())
     assert page.query_selector_all(".adv-facet input[type=checkbox]") == []  # the script did not run
     assert len(page.query_selector_all("[data-adv-results] .adv-case")) > 10
-    hint = page.query_selector(".adv-search__hint")
+    hint = page.query_selector(".adv-catalogue__bar")
     assert hint is not None
     ui = strings("en")["search"]
-    assert hint.inner_text().startswith(ui["hint"])
-    link = hint.query_selector("a")
+    assert hint.inner_text().startswith(ui["hint"].split("{lists}")[0])
+    link = hint.query_selector("a:last-of-type")
     assert link is not None and link.inner_text() == ui["offline"]
     page.goto(link.evaluate("a => a.href"))
     assert page.url.endswith("/downloads/index.html")

@@ -51,11 +51,18 @@ def test_inspired_is_the_reverse_of_inspired_by(catalogue: Catalogue) -> None:
 
 
 def test_organizations_near_a_case_leave_out_its_own(catalogue: Catalogue) -> None:
-    """ "Who else works on this" names organizations with cases on shared topics, never the case's own."""
-    assert catalogue.organizations_near(["catalan-law"]) == [("wikimedia-italia", 2), ("wikimedia-france", 1)]
-    assert catalogue.organizations_near(["wipo-treaty"]) == [("wikimedia-espana", 2), ("wikimedia-france", 1)]
+    """ "Who else works on this" names organizations with cases on shared topics and dossiers, with what they
+    share (so the page can say why), never the case's own."""
+    assert catalogue.organizations_near(["catalan-law"]) == [
+        ("wikimedia-italia", ("dossier:eu-copyright-directive", "topic:copyright")),
+        ("wikimedia-france", ("topic:copyright",)),
+    ]
+    assert catalogue.organizations_near(["wipo-treaty"])[0] == (
+        "wikimedia-espana",
+        ("dossier:eu-copyright-directive", "topic:copyright"),
+    )
     assert catalogue.organizations_near(["wipo-treaty"], exclude=["wikimedia-espana"]) == [
-        ("wikimedia-france", 1)
+        ("wikimedia-france", ("topic:copyright",))
     ]
 
 

@@ -32,7 +32,9 @@ ATOM = "{http://www.w3.org/2005/Atom}"
 def facet_counts(html: str) -> dict[str, dict[str, int]]:
     """The counts a catalogue page shows next to each facet value: {facet: {value: count}}."""
     counts: dict[str, dict[str, int]] = {}
-    for facet, items in re.findall(r'<ul class="adv-facet" data-facet="([a-z]+)">(.*?)</ul>', html, re.S):
+    for facet, items in re.findall(
+        r'<ul class="adv-facet" data-facet="([a-z]+)"[^>]*>(.*?)</ul>', html, re.S
+    ):
         pairs = re.findall(r'data-value="([^"]+)">.*?<span class="adv-count">([^<]+)</span>', items, re.S)
         # int() reads any script's decimal digits, so Arabic-Indic numbers are read too.
         counts[facet] = {value: int(count) for value, count in pairs}
@@ -202,8 +204,9 @@ def test_case_page_has_metadata_panel_sources_and_citation(built: Built) -> None
         "https://en.wikipedia.org/wiki/Example"
     ]
     assert '<h2 id="cite">Cite this case</h2>' in html
+    # BibTeX is code: left to right in every language.
     assert (
-        "<pre><code>@misc{advocacyhub-blackout,\n"
+        '<pre dir="ltr"><code>@misc{advocacyhub-blackout,\n'
         "  title = {A blackout against a bad law},\n"
         "  author = {Advocacy Hub contributors},\n"
         "  year = {2026},\n"

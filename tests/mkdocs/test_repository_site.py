@@ -1,6 +1,7 @@
 """The repository's own site: built strict without a warning, every valid case file a page in its language
 (nothing lost), the pages a reader needs to act in every language, no language's navigation leaving it,
-every link usable from a folder on disk, and the downloads page offered from every page."""
+every link usable from a folder on disk, the downloads page offered from every page, and machine translations
+said once."""
 
 from __future__ import annotations
 
@@ -12,7 +13,9 @@ import pytest
 
 from advocacy.content.project import load_project
 from advocacy.content.repository import load_repository
+from advocacy.content.vocabularies import Vocabularies
 from advocacy.locales.strings import strings
+from advocacy.site.localize import Localizer
 from tests.support.building import case_pages, warnings
 from tests.support.html import Switcher, Tags, is_external, resolve
 from tests.support.paths import ROOT
@@ -50,7 +53,8 @@ def test_the_pages_a_reader_needs_to_act_are_translated_in_every_language(
     own_site: tuple[Path, str], language: str
 ) -> None:
     """Support, Staying safe, Submitting privately, Rules of engagement, Contributing and About are written in
-    the language, labelled as machine translations, and link only to pages of the same language."""
+    the language, labelled as machine translations, and link only to pages of the same language (but for the
+    banner's link to the original, marked with its language)."""
     site = own_site[0]
     machine = strings(language)["translation_note"]["machine"]
     for path in PAGES_TO_ACT:
@@ -59,7 +63,11 @@ def test_the_pages_a_reader_needs_to_act_are_translated_in_every_language(
         assert "adv-untranslated" not in html and "adv-borrowed" not in html, path
         assert machine in html, path
         content = html[html.index('<article class="md-content__inner') :]
-        for href in (attrs.get("href") for tag, attrs in Tags(content).tags if tag == "a"):
+        for attrs in (attrs for tag, attrs in Tags(content).tags if tag == "a"):
+            href = attrs.get("href")
+            # The machine-translation banner's link to the original says, with hreflang, that it leaves.
+            if attrs.get("hreflang") not in (None, language):
+                continue
             if href and not is_external(href) and not href.startswith("#"):
                 assert resolve(f"{language}/{path}", href).startswith(f"{language}/"), (path, href)
 
@@ -144,3 +152,35 @@ def test_every_page_offers_the_downloads_page_of_its_language(own_site: tuple[Pa
         text = (site / guide / "index.html").read_text(encoding="utf-8")
         article = text.split('<article class="md-content__inner', 1)[1]
         assert 'href="../downloads/index.html"' in article, guide
+
+
+@pytest.mark.parametrize("language", ["fr", "es", "ar", "hi"])
+def test_a_machine_translated_home_page_says_so_once(own_site: tuple[Path, str], language: str) -> None:
+    """The home page of each language says once, in its banner, that it is a machine translation (its text
+    does not repeat it), and the banner links the original."""
+    html = (own_site[0] / language / "index.html").read_text(encoding="utf-8")
+    article = html.split('<article class="md-content__inner md-typeset">', 1)[1].split("</article>", 1)[0]
+    ui = strings(language)
+    text = " ".join(Tags(article).text).casefold()
+    assert text.count(ui["translation_methods"]["machine"].casefold()) == 1
+    assert ui["translation_note"]["machine"] in article
+    original = ui["translation_banner"]["original"].format(
+        language=Localizer(language, "en", Vocabularies()).language_name("en")
+    )
+    assert f'<a href="../index.html" hreflang="en">{original}</a>' in article
+
+
+@pytest.mark.parametrize("language", ["", "ar/"])
+def test_a_released_manifesto_version_offers_no_edit_link(own_site: tuple[Path, str], language: str) -> None:
+    """A released version never changes: its page has no "edit this page" button, the current text has one."""
+    edit = 'class="md-content__button md-icon"'
+    assert edit not in (own_site[0] / language / "manifesto/versions/0.1.0/index.html").read_text(
+        encoding="utf-8"
+    )
+    assert edit in (own_site[0] / language / "manifesto/index.html").read_text(encoding="utf-8")
+
+
+def test_an_organization_panel_names_its_kind_not_itself(own_site: tuple[Path, str]) -> None:
+    """The Wikimedia Foundation's page says what kind of organization it is, not its own name again."""
+    html = (own_site[0] / "organizations/wikimedia-foundation/index.html").read_text(encoding="utf-8")
+    assert "<dt>Kind</dt><dd>Foundation</dd>" in html

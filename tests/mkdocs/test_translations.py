@@ -103,7 +103,8 @@ def test_alternates_name_only_existing_versions_and_the_switcher_falls_back_to_t
 
 
 def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: ProjectFactory) -> None:
-    """The French dashboard counts current, outdated and missing cases, and links to start the missing one."""
+    """The French dashboard counts machine translations apart from checked ones, lists what is outdated,
+    missing or unchecked by title with links, and links to start or update each translation."""
     edited = VALID_CASE.replace("What was done.", "What was done, and by whom.")
     project = make_project(
         {
@@ -111,14 +112,31 @@ def test_the_dashboard_counts_and_lists_what_needs_translating(make_project: Pro
             "cases/blackout.fr.md": pinned_translation(VALID_CASE),
             "cases/current.md": VALID_CASE,
             "cases/current.fr.md": pinned_translation(VALID_CASE),
+            "cases/checked.md": VALID_CASE,
+            "cases/checked.fr.md": pinned_translation(VALID_CASE).replace("method: machine", "method: human"),
             "cases/untranslated.md": VALID_CASE,
         }
     )
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     page = (project.root / "site/fr/translations/index.html").read_text(encoding="utf-8")
-    row = re.search(r"<tr><th scope=\"row\">Cas</th><td>(\d+)</td><td>(\d+)</td><td>(\d+)</td></tr>", page)
-    assert row is not None and row.groups() == ("1", "1", "1")
+    row = re.search(r'<tr><th scope="row">Cas</th>((?:<td>\d+</td>){4})</tr>', page)
+    # Checked by a person, machine-made and unchecked, outdated, missing.
+    assert row is not None and re.findall(r"\d+", row[1]) == ["1", "1", "1", "1"]
+    items = {
+        group: re.findall(r'<li><a href="([^"]*)" lang="en" dir="ltr">([^<]*)</a>', part.split("</ul>", 1)[0])
+        for group, part in re.findall(r'<h2 id="(outdated|missing|machine)">.*?</h2>\n(.*?</ul>)', page, re.S)
+    }
+    # Each named by its title; outdated and unchecked ones lead to the translation, the missing one to the original.
+    assert items == {
+        # The test project's French home page has no pin: nobody can tell which version it follows.
+        "outdated": [
+            ("../../fr/cases/blackout/index.html", "A blackout against a bad law"),
+            ("../../fr/index.html", "Home"),
+        ],
+        "missing": [("../../cases/untranslated/index.html", "A blackout against a bad law")],
+        "machine": [("../../fr/cases/current/index.html", "A blackout against a bad law")],
+    }
     assert (
         '<a href="https://github.com/example/hub/edit/main/cases/blackout.fr.md" rel="nofollow">Mettre à jour</a>'
         in page

@@ -120,7 +120,8 @@ def test_forums_are_named_by_their_label_even_with_a_hyphenated_id(
         "Union européenne",
     ]
     listing = next(p for p in site.pages() if p.url == "fr/catalogue/outcome/ongoing/").render()
-    assert "<bdi>OMPI</bdi>, <bdi>Conseil de l&#39;Europe</bdi>" in listing
+    # Listed the French way, from CLDR ("A et B"), each name isolated.
+    assert "<bdi>OMPI</bdi> et <bdi>Conseil de l&#39;Europe</bdi>" in listing
 
 
 def test_case_missing_in_french_is_marked_in_english_in_a_french_listing(
@@ -142,7 +143,8 @@ def test_case_missing_in_french_is_marked_in_english_in_a_french_listing(
     arabic = site_pages(catalogue, repository, "ar")
     html = next(p for p in arabic.pages() if p.url == "ar/catalogue/country/IT/").render()
     assert [(e.title, e.langs) for e in Entries(html).entries] == [
-        ("A blackout against a bad law", "غير متوفرة بالعربية بعد؛ متاحة بـ: الإنجليزية, الفرنسية")
+        # Listed the Arabic way (CLDR: "A وB"), never with a Latin comma.
+        ("A blackout against a bad law", "غير متوفرة بالعربية بعد؛ متاحة بـ: الإنجليزية والفرنسية")
     ]
 
 
@@ -236,7 +238,7 @@ def test_high_sensitivity_hides_people_on_the_case_page_and_in_the_citation(
         "https://example.org/cases/catalan-law/"
     )
     assert "  author = {Advocacy Hub contributors},\n" in citation["bibtex"]
-    assert "<dd>Facts checked against the sources on January 10, 2020.</dd>" in top
+    assert "<dd>Facts checked against the sources on <bdi>January 10, 2020</bdi>.</dd>" in top
     # A normal case names its writer and reviewer in the same places.
     french = site_pages(catalogue, repository, "fr")
     top, bottom = french.case_parts("french-original", "fr/cases/french-original/", None)
@@ -314,6 +316,8 @@ def test_every_link_of_a_language_build_is_relative_and_leads_to_a_page(
             if is_external(link):
                 external.add(link)
                 continue
+            if link.startswith("#"):
+                continue  # a place in the same page
             target = resolve(url, link)
             if link.startswith("/") or target not in pages | cases | files:
                 broken.append((url, link))
@@ -397,3 +401,20 @@ def test_the_catalogue_points_to_the_offline_copies_when_the_site_has_them(
     )
     with_link = next(p for p in site.pages() if p.kind == "catalogue").render()
     assert '<a href="../../fr/downloads/">Copies hors ligne, avec leur propre recherche</a></p>' in with_link
+
+
+def test_who_else_works_on_this_says_what_each_organization_shares(
+    catalogue: Catalogue, repository: Repository
+) -> None:
+    """Each organization near a case is listed with the topics and dossiers it shares, each named once."""
+    site = site_pages(catalogue, repository, "en")
+    _, bottom = site.case_parts("catalan-law", "cases/catalan-law/", None)
+    near = bottom.split('<ul class="adv-near">', 1)[1].split("</ul>", 1)[0]
+    items = [" ".join(Tags(item).text).split() for item in near.split("</li>")[:-1]]
+    assert [" ".join(words) for words in items] == [
+        "Wikimedia Italia also works on EU copyright directive and Copyright",
+        "Wikimédia France also works on Copyright",
+    ]
+    assert site.subjects(["dossier:eu-copyright-directive", "topic:copyright", "topic:copyright"]) == (
+        "<bdi>EU copyright directive</bdi> and <bdi>Copyright</bdi>"
+    )

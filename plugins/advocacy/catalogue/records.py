@@ -161,23 +161,28 @@ class Catalogue:
 
     def organizations_near(
         self, record_ids: Iterable[str], exclude: Iterable[str] = ()
-    ) -> list[tuple[str, int]]:
+    ) -> list[tuple[str, tuple[str, ...]]]:
         """Organizations with cases on the same topics or dossiers as the given cases, best matches first.
 
-        Returns (organization id, number of shared topics and dossiers) pairs; the organizations of the given
-        cases and those in ``exclude`` are left out.
+        Returns (organization id, what it shares with them) pairs, the shared subjects written
+        ``topic:<id>`` and ``dossier:<id>`` (dossiers first, then topics, each in id order), so that a page
+        can say why each organization is listed. The organizations of the given cases and those in
+        ``exclude`` are left out.
         """
         records = [self.by_id[i] for i in record_ids if i in self.by_id]
         keys = {f"topic:{t}" for r in records for t in r.topics} | {
             f"dossier:{d}" for r in records for d in r.dossiers
         }
         skip = set(exclude) | {o for r in records for o in r.organizations}
-        scores: dict[str, int] = defaultdict(int)
-        for key in keys:
+        shared: dict[str, list[str]] = defaultdict(list)
+        for key in sorted(keys, key=lambda k: (not k.startswith("dossier:"), k)):
             for organization in self.organizations_by_key.get(key, ()):
                 if organization not in skip:
-                    scores[organization] += 1
-        return sorted(scores.items(), key=lambda item: (-item[1], item[0]))
+                    shared[organization].append(key)
+        return sorted(
+            ((organization, tuple(subjects)) for organization, subjects in shared.items()),
+            key=lambda item: (-len(item[1]), item[0]),
+        )
 
     @cached_property
     def organizations_by_key(self) -> dict[str, frozenset[str]]:

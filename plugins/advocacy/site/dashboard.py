@@ -1,10 +1,12 @@
-"""The translation dashboard: for one language, how much is translated and what is outdated or missing, with
-links that start or update each translation on the hosting platform."""
+"""The translation dashboard: for one language, how much is translated, how (checked by a person, or a machine
+translation nobody has checked yet), and what is outdated or missing, each named by its title, with links to
+read it and to start or update the translation on the hosting platform."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from pathlib import PurePosixPath
+from pathlib import Path, PurePosixPath
 from urllib.parse import quote, urlencode
 
 from advocacy.content.project import Project
@@ -12,28 +14,48 @@ from advocacy.locales.strings import keys, missing_strings, strings
 from advocacy.manifesto.text import read_clauses
 from advocacy.translations.pins import read, split
 from advocacy.translations.tools import KINDS, PinError, translation_text
-from advocacy.translations.units import STATUSES, Status, Unit, UnitKind, split_language
+from advocacy.translations.units import Method, Status, Unit, UnitKind, split_language
 
-# The dashboard lists at most this many outdated or missing items of each kind (the report of
-# `advocacy translations` lists them all): a page stays light at any size of the repository.
+# The dashboard lists at most this many items of each kind and state (the report of `advocacy translations`
+# lists them all): a page stays light at any size of the repository.
 LIST_LIMIT = 100
+# The columns of the dashboard's counts: a current translation is either checked by a person (translated by
+# people, or a machine translation a person checked) or a machine translation nobody has checked yet.
+REVIEWED = "reviewed"
+MACHINE = "machine"
+COLUMNS = (REVIEWED, MACHINE, "outdated", "missing")
+_HEADING = re.compile(r"^#\s+(.+?)(?:\s*\{[^}]*\})?\s*$", re.MULTILINE)
 
 
 @dataclass(frozen=True)
 class Item:
-    """One translation that is not current, as the dashboard lists it."""
+    """One translation the dashboard lists: outdated, missing, or a machine translation nobody checked.
+
+    Attributes:
+        kind: ``case``, ``manifesto`` or ``page``.
+        group: ``outdated``, ``missing`` or ``machine``.
+        title: The title of the source, as readers know it.
+        source_language: The language of the source (and of its title).
+        source: The source file, relative to the repository.
+        original_url: The site-root-relative URL of the source's page.
+        translation_url: The site-root-relative URL of the translation's page (``None`` when missing).
+        help_url: A link that starts or updates the translation on the hosting platform.
+    """
 
     kind: str
-    status: str
+    group: str
+    title: str
+    source_language: str
     source: str
-    translation: str | None
     original_url: str
+    translation_url: str | None
     help_url: str | None
 
 
 @dataclass(frozen=True)
 class Dashboard:
-    """The dashboard of one language."""
+    """The dashboard of one language: per kind, the count in each of :data:`COLUMNS`; the items listed; and
+    per group, how many items the page leaves out."""
 
     counts: dict[str, dict[str, int]]
     items: list[Item]
@@ -53,36 +75,74 @@ def build_dashboard(
             ``https://github.com/o/r/{action}/main/``, or ``None`` for no links to the hosting platform.
     """
     mine = [u for u in units if u.language == language]
-    counts: dict[str, dict[str, int]] = {kind: {status: 0 for status in STATUSES} for kind in KINDS}
+    counts: dict[str, dict[str, int]] = {kind: dict.fromkeys(COLUMNS, 0) for kind in KINDS}
     for unit in mine:
-        counts[unit.kind][unit.status] += 1
+        counts[unit.kind][column(unit.status, unit.method)] += 1
+    counts["clause"] = clause_counts(mine)
     interface = len(keys(strings(project.default_language.code)))
     present = interface - len(missing_strings(language, project.default_language.code))
-    counts["clause"] = clause_counts(mine)
-    counts["interface"] = {status: 0 for status in STATUSES}
-    counts["interface"][Status.CURRENT] = present
-    counts["interface"][Status.MISSING] = interface - present
+    counts["interface"] = dict.fromkeys(COLUMNS, 0)
+    counts["interface"][column(Status.CURRENT, interface_method(language, project.default_language.code))] = (
+        present
+    )
+    counts["interface"]["missing"] = interface - present
     items: list[Item] = []
-    left_out = {kind: 0 for kind in KINDS}
-    shown = {kind: 0 for kind in KINDS}
+    left_out = {group: 0 for group in ("outdated", "missing", MACHINE)}
+    shown: dict[tuple[str, str], int] = {}
     for unit in mine:
-        if unit.status == Status.CURRENT:
+        group = column(unit.status, unit.method)
+        if group == REVIEWED:
             continue
-        if shown[unit.kind] >= LIST_LIMIT:
-            left_out[unit.kind] += 1
+        if shown.get((unit.kind, group), 0) >= LIST_LIMIT:
+            left_out[group] += 1
             continue
-        shown[unit.kind] += 1
+        shown[(unit.kind, group)] = shown.get((unit.kind, group), 0) + 1
         items.append(
             Item(
                 unit.kind,
-                unit.status,
+                group,
+                title_of(unit.source),
+                source_language(project, unit),
                 project.relative(unit.source),
-                project.relative(unit.translation) if unit.translation else None,
                 original_url(project, unit),
+                translation_url(project, unit),
                 help_url(project, unit, repository_base),
             )
         )
     return Dashboard(counts, items, left_out)
+
+
+def column(status: str, method: str | None) -> str:
+    """Where a translation counts: checked by a person or machine-made when current, else its state
+    (unpinned and malformed pins count as outdated: nobody can tell which version they follow)."""
+    if status == Status.MISSING:
+        return "missing"
+    if status != Status.CURRENT:
+        return "outdated"
+    return MACHINE if method == Method.MACHINE else REVIEWED
+
+
+def interface_method(language: str, default: str) -> str | None:
+    """How a language's interface strings were translated: ``translation.method`` in its strings file."""
+    if language == default:
+        return None
+    translation = strings(language).get("translation")
+    return str(translation.get("method")) if isinstance(translation, dict) else Method.HUMAN
+
+
+def source_language(project: Project, unit: Unit) -> str:
+    """The language a unit's source is written in (a case's original may be in any site language)."""
+    _, code = split_language(unit.source.name, project.language_codes, project.default_language.code)
+    return code
+
+
+def title_of(path: Path) -> str:
+    """The title of a source file: its ``title``, else its first heading, else its file name."""
+    values, _, body = split(read(path))
+    if values.get("title"):
+        return str(values["title"])
+    heading = _HEADING.search(body)
+    return heading[1].strip() if heading else path.stem
 
 
 def clause_ids(text: str) -> list[str]:
@@ -93,15 +153,16 @@ def clause_ids(text: str) -> list[str]:
 
 
 def clause_counts(units: list[Unit]) -> dict[str, int]:
-    """Manifesto clauses of one language: translated in a current or an outdated file, or missing."""
-    counts: dict[str, int] = {status: 0 for status in STATUSES}
+    """Manifesto clauses of one language, in :data:`COLUMNS`: translated in a current file (checked by a person
+    or machine-made) or in an outdated one, or missing."""
+    counts: dict[str, int] = dict.fromkeys(COLUMNS, 0)
     for unit in units:
         if unit.kind != UnitKind.MANIFESTO:
             continue
         source = set(clause_ids(read(unit.source)))
         present = set(clause_ids(read(unit.translation))) & source if unit.translation else set()
-        counts[Status.MISSING] += len(source - present)
-        counts[Status.CURRENT if unit.status == Status.CURRENT else Status.OUTDATED] += len(present)
+        counts["missing"] += len(source - present)
+        counts[column(unit.status, unit.method)] += len(present)
     return counts
 
 
@@ -116,6 +177,16 @@ def original_url(project: Project, unit: Unit) -> str:
     name = PurePosixPath(unit.source.relative_to(project.docs_dir).as_posix())
     folder = name.parent if name.stem == "index" else name.parent / name.stem
     return "" if str(folder) == "." else f"{folder}/"
+
+
+def translation_url(project: Project, unit: Unit) -> str | None:
+    """The site-root-relative URL of a unit's translation page, ``None`` when it is missing."""
+    if unit.translation is None:
+        return None
+    if unit.kind == UnitKind.CASE:
+        return project.urls.case(unit.source.name.split(".")[0], unit.language)
+    # original_url() is the default language's, which has no prefix.
+    return project.urls.prefix(unit.language) + original_url(project, unit)
 
 
 def help_url(project: Project, unit: Unit, repository_base: str | None) -> str | None:

@@ -7,12 +7,14 @@ Country, region and language names, partial dates, vocabulary labels and the out
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 from functools import cached_property, lru_cache
 
 import pycountry
 from babel import Locale, UnknownLocaleError
-from babel.dates import format_date, format_skeleton
+from babel.dates import format_date, format_interval, format_skeleton
 from babel.numbers import format_decimal
+from markupsafe import Markup, escape
 
 from advocacy.content.dates import PartialDate
 from advocacy.content.jurisdictions import EU
@@ -20,7 +22,7 @@ from advocacy.content.vocabularies import Vocabularies
 from advocacy.locales.strings import strings
 
 _SUBDIVISION = re.compile(r"[A-Z]{2}-[A-Z0-9]{1,3}")
-_SKELETONS = {"year": "y", "month": "yMMMM"}
+_SKELETONS = {"year": "y", "month": "yMMMM", "day": "yMMMMd"}
 
 
 @lru_cache(maxsize=64)
@@ -49,6 +51,7 @@ class Localizer:
         # Case pages and lists ask for the same few dates and places again and again; CLDR formatting is slow.
         self._dates: dict[PartialDate, str] = {}
         self._jurisdictions: dict[str, str] = {}
+        self._ranges: dict[tuple[PartialDate, PartialDate | None, bool], str] = {}
 
     @cached_property
     def direction(self) -> str:
@@ -103,6 +106,49 @@ class Localizer:
         if value.precision == "day":
             return str(format_date(value.first_day, "long", locale=self.locale))
         return str(format_skeleton(_SKELETONS[value.precision], value.first_day, locale=self.locale))
+
+    def date_range(self, start: PartialDate, end: PartialDate | None, ongoing: bool = False) -> str:
+        """When something happened, from the fields: one date, a range (CLDR's interval format, which writes
+        the shared parts once: "September – November 2015"), or "since" a date while it is ongoing."""
+        key = (start, end, ongoing)
+        text = self._ranges.get(key)
+        if text is None:
+            text = self._ranges[key] = self._date_range(start, end, ongoing)
+        return text
+
+    def _date_range(self, start: PartialDate, end: PartialDate | None, ongoing: bool) -> str:
+        if end is None or end == start:
+            text = self.date(start)
+            return str(self.ui["dates"]["since"]).format(date=text) if ongoing and end is None else text
+        if start.precision == end.precision:
+            skeleton = _SKELETONS[start.precision]
+            return str(format_interval(start.first_day, end.first_day, skeleton, locale=self.locale))
+        # Dates known to different precisions: each as precise as it is known, joined the language's way.
+        pattern = self.locale.interval_formats.get(None) or "{0} – {1}"
+        return str(pattern).format(self.date(start), self.date(end))
+
+    def join(self, items: Iterable[str | Markup]) -> Markup:
+        """Items as a list the way the language writes one (CLDR list patterns: "A, B and C" in English,
+        "A وB وC" in Arabic). Items are escaped unless they are markup already (links)."""
+        parts = [escape(item) for item in items]
+        if len(parts) < 2:
+            return parts[0] if parts else Markup("")
+        # Markup.replace escapes its arguments unless they are markup: the patterns are CLDR's text.
+        patterns = {key: escape(pattern) for key, pattern in self._list_patterns.items()}
+        if len(parts) == 2:
+            return patterns["2"].replace("{0}", parts[0]).replace("{1}", parts[1])
+        result = patterns["end"].replace("{0}", parts[-2]).replace("{1}", parts[-1])
+        for part in reversed(parts[1:-2]):
+            result = patterns["middle"].replace("{0}", part).replace("{1}", result)
+        return patterns["start"].replace("{0}", parts[0]).replace("{1}", result)
+
+    @cached_property
+    def _list_patterns(self) -> dict[str, str]:
+        # Babel's table of a locale may hold only the patterns that differ from its parent's: fill in the rest
+        # from English, whose four patterns are all there.
+        mine = dict(self.locale.list_patterns.get("standard", {}))
+        english = dict(_locale("en").list_patterns["standard"])
+        return {key: str(mine.get(key) or english[key]) for key in ("start", "middle", "end", "2")}
 
     def year(self, year: int) -> str:
         """A year, in the language's digits."""

@@ -6,6 +6,7 @@ Links are relative, so ``site/`` works from any static server and from any folde
 
 from __future__ import annotations
 
+import datetime as dt
 import math
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
@@ -30,6 +31,7 @@ from advocacy.site.timeline import Timeline, draw_timeline
 PAGE_SIZE = 100
 # Stands for the link from a page to the site root in cached HTML; YAML and Markdown text cannot hold a NUL.
 ROOT = "\x00root\x00"
+ROOT_MARKUP = Markup(ROOT)  # noqa: S704 - our own constant, no content in it
 # The path segment of shell pages (see GeneratedPage.shell), and what stands in a shell's theme output for the
 # title and the content of each page made from it.
 SHELL = "_shell_"
@@ -42,8 +44,6 @@ VOCABULARY_OF = {
     "dossier": "dossiers",
     "organization": "organizations",
 }
-# Facets of a case that its panel shows without a link carrying the filter, given to the search index apart.
-HIDDEN_FILTERS = ("decade", "language")
 # Facets the home page offers as ways in.
 HOME_FACETS = ("region", "topic", "dossier")
 
@@ -116,6 +116,7 @@ class SitePages:
         dashboard: The translation dashboard of the language.
         downloads: The site-root-relative URL of the downloads page for this language (offline copies, with
             their own search, which the catalogue points to), or ``None`` when the site has none.
+        today: The day of the build (ongoing cases run to it on timelines).
     """
 
     def __init__(
@@ -128,6 +129,7 @@ class SitePages:
         featured: tuple[str, ...] = (),
         dashboard: Dashboard | None = None,
         downloads: str | None = None,
+        today: dt.date | None = None,
     ) -> None:
         self.catalogue = catalogue
         self.language = language
@@ -138,11 +140,12 @@ class SitePages:
         self.featured = featured
         self.dashboard = dashboard
         self.downloads = downloads
+        self.today = today or dt.date.today()
         self.loc = Localizer(language, self.default, vocabularies)
         self.ui = self.loc.ui
         self.prefix = language_prefix(language, self.default)
         self._entries: dict[str, Markup] = {}
-        self._links: dict[tuple[str, str, bool], Markup] = {}
+        self._links: dict[tuple[str, str], Markup] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -291,12 +294,9 @@ class SitePages:
             cached = self._entries[record.id] = Markup(html)  # noqa: S704
         return cached
 
-    def value_link(self, facet: str, value: str, indexed: bool = False) -> Markup:
-        """A link to the page of one facet value, dossier or organization (cached: case pages repeat them).
-
-        ``indexed`` also makes the link tell the search index that the page has this value (case panels).
-        """
-        key = (facet, value, indexed)
+    def value_link(self, facet: str, value: str) -> Markup:
+        """A link to the page of one facet value, dossier or organization (cached: case pages repeat them)."""
+        key = (facet, value)
         cached = self._links.get(key)
         if cached is None:
             if facet == "dossier":
@@ -307,14 +307,109 @@ class SitePages:
                 url = self.facet_url(facet, value)
             label = self.facet_label(facet, value)
             # ROOT is our own constant; url and label are escaped by format().
-            attribute = Markup(' data-pagefind-filter="{}:{}"').format(facet, value) if indexed else ""
-            cached = Markup('<a href="{}{}"{}><bdi>{}</bdi></a>').format(Markup(ROOT), url, attribute, label)  # noqa: S704
+            cached = Markup('<a href="{}{}"><bdi>{}</bdi></a>').format(ROOT_MARKUP, url, label)
             self._links[key] = cached
         return cached
 
-    def value_links(self, facet: str, values: Iterable[str], indexed: bool = False) -> Markup:
-        """Links to the pages of several values of one facet, separated by commas."""
-        return Markup(", ").join(self.value_link(facet, value, indexed) for value in values)
+    def value_links(self, facet: str, values: Iterable[str]) -> Markup:
+        """Links to the pages of several values of one facet, listed the way the language lists things."""
+        return self.loc.join(self.value_link(facet, value) for value in values)
+
+    def when(self, record: CaseRecord) -> str:
+        """When a case happened, from its fields: its date, its date range, or "since" its date while it
+        is ongoing (the title's own years are the writer's words; this line is the data)."""
+        return self.loc.date_range(record.date, record.end_date, ongoing=record.outcome == "ongoing")
+
+    def places(self, record: CaseRecord) -> Markup:
+        """Where a case happened: its jurisdictions' names, each isolated, listed the language's way."""
+        return self.loc.join(
+            Markup("<bdi>{}</bdi>").format(self.loc.jurisdiction(j)) for j in record.jurisdictions
+        )
+
+    def places_linked(self, record: CaseRecord) -> Markup:
+        """Where a case happened, each country linked to its list (a forum or the EU has none)."""
+        items = []
+        for code in record.jurisdictions:
+            country = code.split("-")[0]
+            name = self.loc.jurisdiction(code)
+            if country in self.catalogue.index["country"]:
+                url = ROOT_MARKUP + self.facet_url("country", country)
+                items.append(Markup('<a href="{}"><bdi>{}</bdi></a>').format(url, name))
+            else:
+                items.append(Markup("<bdi>{}</bdi>").format(name))
+        return self.loc.join(items)
+
+    def versions_line(self, record: CaseRecord) -> Markup:
+        """The languages a case can be read in, each linked (but this page's) and said to be the original or
+        how it was translated."""
+        items = []
+        for code, version in record.versions.items():
+            name = Markup("<bdi>{}</bdi>").format(self.loc.language_name(code))
+            if code != self.language:
+                url = ROOT_MARKUP + self.catalogue.urls.case(record.id, code)
+                name = Markup('<a href="{}" hreflang="{}">{}</a>').format(url, code, name)
+            how = (
+                self.ui["case"]["original"]
+                if version.method is None
+                else self.ui["translation_methods"][version.method]
+            )
+            items.append(Markup('{} <span class="adv-note">({})</span>').format(name, how))
+        return self.loc.join(items)
+
+    def language_list(self, codes: Iterable[str]) -> Markup:
+        """Names of languages in the page's language (words of this page: no ``lang`` of their own)."""
+        return self.listed(self.loc.language_name(code) for code in codes)
+
+    def feed_links(self, codes: Iterable[str]) -> Markup:
+        """Links to each language's feed, named in the page's language."""
+        return self.loc.join(
+            Markup('<a href="{}{}feed.xml" hreflang="{}"><bdi>{}</bdi></a>').format(
+                ROOT_MARKUP, self.prefix_of(code), code, self.loc.language_name(code)
+            )
+            for code in codes
+        )
+
+    def case_links(self, ids: Iterable[str]) -> Markup:
+        """Links to cases by their titles in the version this reader gets (its language marked when not the
+        page's), listed the language's way."""
+        links = []
+        for case_id in ids:
+            record = self.catalogue.by_id.get(case_id)
+            if record is None:
+                continue
+            version = record.version(self.language, self.default)
+            links.append(
+                Markup('<a href="{}{}"{}>{}</a>').format(
+                    ROOT_MARKUP, self.case_url(record), self.other_language(version.language), version.title
+                )
+            )
+        return self.loc.join(links)
+
+    def places_of(self, ids: Iterable[str]) -> Markup:
+        """The places and dates of cases (a short way to name them on a timeline), listed."""
+        return self.loc.join(
+            Markup("{} (<bdi>{}</bdi>)").format(self.places(record), self.when(record))
+            for case_id in ids
+            if (record := self.catalogue.by_id.get(case_id)) is not None
+        )
+
+    def outcome_words(self, records: Iterable[CaseRecord]) -> Markup:
+        """The outcomes of some cases, each in its colour, in the usual order."""
+        present = {record.outcome for record in records}
+        return self.loc.join(
+            Markup('<span class="adv-outcome adv-outcome--{}">{}</span>').format(outcome, word)
+            for outcome, word in self.outcomes.items()
+            if outcome in present
+        )
+
+    @property
+    def today_as_date(self) -> PartialDate:
+        """The day of the build, as a date to write."""
+        return PartialDate(self.today.year, self.today.month, self.today.day)
+
+    def listed(self, items: Iterable[str]) -> Markup:
+        """Names listed the language's way, each isolated (a handle in Latin script inside Arabic text)."""
+        return self.loc.join(Markup("<bdi>{}</bdi>").format(item) for item in items)
 
     def entries(self, records: Iterable[CaseRecord]) -> Markup:
         """A list of cases."""
@@ -328,29 +423,39 @@ class SitePages:
             return Markup("")
         return Markup(' lang="{}" dir="{}"').format(code, self.loc.direction_of(code))
 
-    def near(self, organizations: list[tuple[str, int]]) -> Markup:
-        """The list "who else works on this"."""
+    def near(self, organizations: list[tuple[str, tuple[str, ...]]]) -> Markup:
+        """The list "who else works on this": each organization with what it shares with this page's cases
+        (the topics and dossiers of its own cases), so the reader knows why it is listed."""
         if not organizations:
             return Markup("<p>{}</p>").format(self.ui["who_else"]["none"])
         items = Markup("").join(
-            Markup("<li>{}</li>\n").format(self.value_link("organization", o)) for o, _ in organizations
+            Markup('<li>{} <span class="adv-note">{}</span></li>\n').format(
+                self.value_link("organization", organization),
+                self.fill(self.ui["near"]["shared"], subjects=self.subjects(shared)),
+            )
+            for organization, shared in organizations
         )
-        return Markup('<ul class="adv-near">\n{}</ul>').format(items)
+        return Markup('<p>{}</p>\n<ul class="adv-near">\n{}</ul>').format(self.ui["near"]["why"], items)
 
-    def search_data(self, record: CaseRecord) -> Markup:
-        """The hidden filters that the search index reads from a case page, besides the filters and metadata
-        on the panel's links (the same in every language: computed once per case)."""
-        cache = self.catalogue.shared
-        cached = cache.get(("search", record.id))
-        if cached is None:
-            spans = [
-                f'<span data-pagefind-filter="{facet}:{escape(value)}"></span>'
-                for facet in HIDDEN_FILTERS
-                for value in record.facet_values(facet)
-            ]
-            # Every value is escaped above; facet names and dates are our own.
-            cached = cache[("search", record.id)] = Markup("<div hidden>" + "".join(spans) + "</div>")  # noqa: S704
-        return cached
+    def subjects(self, keys: Iterable[str]) -> Markup:
+        """Topics and dossiers named in the page's language, from ``topic:<id>`` and ``dossier:<id>`` keys (a
+        name said once: a dossier and a topic may share one)."""
+        names = dict.fromkeys(self.facet_label(*key.split(":", 1)) for key in keys)
+        return self.listed(names)
+
+    @staticmethod
+    def link_to(href: str, text: str) -> Markup:
+        """A link, its address and text escaped."""
+        return Markup('<a href="{}">{}</a>').format(href, text)
+
+    def fill(self, text: str, **values: str | Markup) -> Markup:
+        """A UI string with its ``{placeholders}`` filled in: the string is escaped, and each value is
+        escaped unless it is markup, then isolated (a name in another script keeps its own direction)."""
+        isolated = {
+            key: value if isinstance(value, Markup) else Markup("<bdi>{}</bdi>").format(value)
+            for key, value in values.items()
+        }
+        return escape(text).format(**isolated)
 
     def render(self, template: str, url: str, **context: Any) -> str:
         """Render one of the hub's templates for the page at ``url``, its links relative to that page."""
@@ -419,19 +524,9 @@ class SitePages:
         )
 
     def timeline(self, records: list[CaseRecord]) -> Timeline:
-        """The drawing of a dossier's cases across jurisdictions, in time, with who inspired whom."""
-        rows = [
-            (
-                r.id,
-                ", ".join(self.loc.jurisdiction(j) for j in r.jurisdictions),
-                r.date,
-                r.end_date,
-                r.outcome,
-            )
-            for r in records
-        ]
-        edges = [(earlier, r.id) for r in records for earlier in r.inspired_by]
-        return draw_timeline(rows, edges, rtl=self.loc.direction == "rtl")
+        """The timeline of a dossier's cases; an ongoing case runs to the day of the build."""
+        rows = [(r.id, r.date, r.end_date, r.outcome == "ongoing") for r in records]
+        return draw_timeline(rows, self.today, rtl=self.loc.direction == "rtl")
 
     def _organizations(self) -> str:
         url = f"{self.prefix}organizations/"
@@ -506,13 +601,26 @@ class SitePages:
             manifesto=manifesto,
         )
 
-    def citation(self, record: CaseRecord, language: str) -> dict[str, str]:
-        """How to cite a case: a sentence and a BibTeX entry."""
+    def citation(self, record: CaseRecord, language: str) -> dict[str, Any]:
+        """How to cite a case: a sentence (``text``; ``html``, its parts isolated) and a BibTeX entry."""
         version = record.versions[language]
         authors = ", ".join(record.contributors) or self.ui["cite"]["hub_contributors"]
         when = record.published or record.last_change
         url = self.site_url + self.catalogue.urls.case(record.id, language)
         text = f"{authors}. “{version.title}”. Advocacy Hub, {self.loc.date(when)}. {url}"
+        # The title keeps its own language and direction, the address is always left to right (in Arabic
+        # text an unisolated URL shows its final slash first), and the names are isolated.
+        html = Markup(
+            '<bdi>{}</bdi>. “<bdi lang="{}" dir="{}">{}</bdi>”. <bdi lang="en">Advocacy Hub</bdi>, '
+            '<bdi>{}</bdi>. <bdi dir="ltr">{}</bdi>'
+        ).format(
+            authors,
+            language,
+            self.loc.direction_of(language),
+            version.title,
+            self.loc.date(when),
+            url,
+        )
 
         def bib(value: str) -> str:
             # BibTeX groups with braces; a stray brace in a title would end the field early.
@@ -531,7 +639,7 @@ class SitePages:
                 "}",
             ]
         )
-        return {"text": text, "bibtex": bibtex}
+        return {"text": text, "html": html, "bibtex": bibtex}
 
     def codebook(self) -> list[tuple[str, dict[str, Any]]]:
         """Each column of the exports with its meaning, from the UI strings of the language (``data.columns``).

@@ -1,28 +1,54 @@
-"""The search index: one Pagefind index per language, in ``site/pagefind/<language>/``.
+"""What the catalogue's script reads: the filter index and the lists' entries of each language, and the search
+index (one Pagefind index per language, in ``site/pagefind/<language>/``).
+
+Filters need no search engine: ``<language>/catalogue/cases.json`` holds every case's facet values (a few KB),
+and ``entries-<n>.json`` next to it the cases as the lists show them, in pieces of :data:`CHUNK`, so that a
+filtered list is the plain list's entries, newest first, at a few KB.
 
 Pagefind indexes the pages marked ``data-pagefind-body`` (cases, the manifesto, the guides; not the generated
-lists). The catalogue's filters come from the ``data-pagefind-filter`` attributes of case pages. A case not yet
-in a language gets a small stand-in page in that language's index (title and summary of the version shown
-instead, its address in ``data-pagefind-meta="url:..."``), so that the catalogue and search list it; the
-stand-ins are deleted once the index is written.
+lists), for searches by words. A case not yet in a language gets a small stand-in page in that language's
+index (the title and summary of the version shown instead, and the names of its places, topics and methods in
+the language), so that a search in the reader's language finds it; the stand-ins are deleted once the index is
+written. Case pages and stand-ins say which case they are (``data-pagefind-meta="case:<id>"``); once Pagefind
+is done, ``pagefind/<language>/case-ids.json`` maps each result id to its case (its place in ``cases.json``),
+so that the catalogue shows case results as list entries without downloading each result, and puts the other
+pages apart.
+
+Pagefind 1.5 folds every combining mark away, on both sides; in Devanagari those are vowel signs, so the
+catalogue turns that off for Hindi, which needs the text and the query in the same Unicode form: pages and
+stand-ins are written in NFC (see ``SEARCH.md`` next to this module).
 """
 
 from __future__ import annotations
 
+import gzip
+import json
+import math
 import shutil
 import subprocess
 import sys
 import tempfile
+import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from advocacy.catalogue.records import FACETS, Catalogue
-from advocacy.site.pages import environment
+from advocacy.catalogue.records import FACETS
+from advocacy.content.urls import root_of
+from advocacy.site.html import portable_links
+from advocacy.site.pages import ROOT, SitePages, environment
 
 STAND_INS = "_pagefind_stand_ins"
 OUTPUT = "pagefind"
+# Cases per file of entries: about 5 KB compressed. A list shows 20 at a time; the newest first are together.
+CHUNK = 25
+CASE_IDS = "case-ids.json"
+# Pagefind writes each result's data as gzip of this header and JSON (pagefind_web_js/lib/coupled_search.ts,
+# decompress()); the result id the browser gets is the file's name.
+FRAGMENT_HEADER = b"pagefind_dcd"
+# Parts of written pages that are not text: the "¶" of heading permalinks would end up in titles and excerpts.
+EXCLUDED = (".headerlink",)
 # Pagefind also writes ready-made interfaces; the catalogue has its own, and these name other hosts.
 UNUSED = (
     "pagefind-ui.js",
@@ -39,20 +65,79 @@ class SearchIndexError(Exception):
     """Pagefind failed; the message carries its output."""
 
 
+def nfc(text: str) -> str:
+    """Text in Unicode's composed form (NFC), which renders the same. The Hindi search compares spellings as
+    typed, and one letter can be written two ways (ज़ as U+095B, or ज and the nukta U+093C): pages and queries
+    are both brought to NFC, which writes it one way."""
+    return unicodedata.normalize("NFC", text)
+
+
+def catalogue_files(pages: SitePages) -> dict[str, str]:
+    """The files the catalogue's script reads, by site-root-relative path: the filter index, and the cases as
+    the lists show them in pieces of :data:`CHUNK` (links relative to the catalogue page).
+
+    The filter index lists the facets, the values of each (in the catalogue's order), and per case, newest
+    first, its id and the positions of its values in each facet's list.
+    """
+    catalogue = pages.catalogue
+    url = f"{pages.prefix}catalogue/"
+    values = {facet: list(catalogue.index[facet]) for facet in FACETS}
+    positions = {facet: {value: n for n, value in enumerate(found)} for facet, found in values.items()}
+    rows = [
+        [record.id, [[positions[facet][v] for v in record.facet_values(facet)] for facet in FACETS]]
+        for record in catalogue.records
+    ]
+    index = {"format": 1, "chunk": CHUNK, "facets": list(FACETS), "values": values, "cases": rows}
+    files = {url + "cases.json": _json(index)}
+    up = root_of(url)
+    for number in range(math.ceil(len(catalogue.records) / CHUNK)):
+        records = catalogue.records[number * CHUNK : (number + 1) * CHUNK]
+        # The same links as the page's own lists: to files, so that they work from a folder too.
+        entries = {
+            record.id: portable_links(str(pages.entry(record)).replace(ROOT, up)) for record in records
+        }
+        files[url + f"entries-{number}.json"] = _json(entries)
+    return files
+
+
+def write_catalogue_files(site_dir: Path, pages: SitePages) -> None:
+    """Write the filter index and the entries of one language (see :func:`catalogue_files`)."""
+    for path, text in catalogue_files(pages).items():
+        target = site_dir / path
+        target.parent.mkdir(parents=True, exist_ok=True)
+        target.write_text(text, encoding="utf-8")
+
+
+def _json(data: object) -> str:
+    return nfc(json.dumps(data, ensure_ascii=False, separators=(",", ":")))
+
+
 @dataclass
 class LanguageIndex:
     """A Pagefind run indexing one language, started when that language's pages are written.
 
     It runs beside the build of the next language (MkDocs uses one core); :func:`finish` waits for it.
+
+    Attributes:
+        language: The language indexed.
+        process: Pagefind, running.
+        log: Where Pagefind writes what it says.
+        cases: The ids of the cases, in the order of the catalogue's filter index (``case-ids.json`` gives
+            each case result's place in it).
     """
 
     language: str
     process: subprocess.Popen[bytes]
     log: Any
+    cases: tuple[str, ...] = ()
 
 
-def write_stand_ins(catalogue: Catalogue, site_dir: Path, language: str) -> int:
-    """Write the stand-in pages of the cases missing in ``language``, under ``site_dir/_pagefind_stand_ins``."""
+def write_stand_ins(pages: SitePages, site_dir: Path) -> int:
+    """Write the stand-in pages of the cases missing in the pages' language, under
+    ``site_dir/_pagefind_stand_ins/<language>/``: the version shown instead, with the names of the case's
+    places, topics, methods, dossiers and organizations in the language (what its panel would say)."""
+    catalogue = pages.catalogue
+    language = pages.language
     template = environment().get_template("search_stand_in.html")
     count = 0
     for record in catalogue.records:
@@ -61,30 +146,30 @@ def write_stand_ins(catalogue: Catalogue, site_dir: Path, language: str) -> int:
         version = record.version(language, catalogue.default)
         path = site_dir / STAND_INS / language / record.id / "index.html"
         path.parent.mkdir(parents=True, exist_ok=True)
-        html = template.render(
-            language=language,
-            version=version,
-            record=record,
-            facets=FACETS,
-            url=catalogue.urls.case(record.id, version.language),
-        )
-        path.write_text(html, encoding="utf-8")
+        labels = [pages.loc.jurisdiction(j) for j in record.jurisdictions]
+        labels += [
+            pages.facet_label(f, v)
+            for f in ("region", "topic", "method", "dossier", "organization")
+            for v in record.facet_values(f)
+        ]
+        html = template.render(language=language, version=version, record=record, labels=labels)
+        path.write_text(nfc(html), encoding="utf-8")
         count += 1
     return count
 
 
-def start(catalogue: Catalogue, site_dir: Path, language: str, folders: Iterable[str]) -> LanguageIndex:
+def start(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> LanguageIndex:
     """Start indexing one language's written pages into ``site_dir/pagefind/<language>/``.
 
     Args:
-        catalogue: The published cases (for the stand-ins of cases missing in the language).
+        pages: The language's pages (its cases, and the labels of the stand-ins of cases missing in it).
         site_dir: The built site.
-        language: The language to index.
         folders: The top-level folders of the language's written pages (``cases``, ``about``...), without
             its URL prefix; only these are read, not the generated lists.
     """
-    prefix = catalogue.urls.prefix(language)
-    write_stand_ins(catalogue, site_dir, language)
+    language = pages.language
+    prefix = pages.prefix
+    write_stand_ins(pages, site_dir)
     patterns = [f"{prefix}index.html", f"{STAND_INS}/{language}/**/*.html"]
     patterns += [f"{prefix}{folder}/**/*.html" for folder in sorted(set(folders))]
     output = site_dir / OUTPUT / language
@@ -92,9 +177,10 @@ def start(catalogue: Catalogue, site_dir: Path, language: str, folders: Iterable
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish()
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output)]
     command += ["--glob", "{" + ",".join(patterns) + "}", "--silent"]
+    command += ["--exclude-selectors", ",".join(EXCLUDED)]
     # The command is fixed: our interpreter, the pinned pagefind module, and the build's own folders.
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    return LanguageIndex(language, process, log)
+    return LanguageIndex(language, process, log, tuple(r.id for r in pages.catalogue.records))
 
 
 def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
@@ -111,11 +197,49 @@ def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
         index.log.close()
         if code != 0:
             failures.append(f"Pagefind failed for {index.language} ({code}): {output.strip()}")
+        else:
+            try:
+                write_case_ids(site_dir / OUTPUT / index.language, index.cases)
+            except SearchIndexError as exc:
+                failures.append(str(exc))
         for name in UNUSED:
             (site_dir / OUTPUT / index.language / name).unlink(missing_ok=True)
         shutil.rmtree(site_dir / STAND_INS / index.language, ignore_errors=True)
     if failures:
         raise SearchIndexError("; ".join(failures))
+
+
+def case_ids(output: Path) -> dict[str, str]:
+    """For each result of a language's Pagefind index that is a case (a case page or a stand-in), its case id,
+    by the result id the browser gets (the name of the result's fragment file).
+
+    Raises:
+        SearchIndexError: when a fragment cannot be read (a Pagefind version that writes them differently).
+    """
+    found = {}
+    for path in sorted((output / "fragment").glob("*.pf_fragment")):
+        try:
+            raw = gzip.decompress(path.read_bytes())
+            if not raw.startswith(FRAGMENT_HEADER):
+                raise ValueError(f"it does not start with {FRAGMENT_HEADER!r}")
+            meta = json.loads(raw[len(FRAGMENT_HEADER) :])["meta"]
+        except (OSError, ValueError, KeyError, TypeError) as exc:
+            raise SearchIndexError(
+                f"{path}: cannot read this search result ({exc}); the Pagefind version installed writes "
+                "results in a form the catalogue does not know: install the version in requirements.txt"
+            ) from exc
+        if meta.get("case"):
+            found[path.stem] = str(meta["case"])
+    return found
+
+
+def write_case_ids(output: Path, cases: tuple[str, ...]) -> None:
+    """Write ``case-ids.json`` next to a language's Pagefind index: for each case result (see
+    :func:`case_ids`), the case's place in ``cases`` (the order of the catalogue's filter index). A number
+    rather than the id: the file is downloaded with the first search, and stays small with many cases."""
+    place = {case_id: n for n, case_id in enumerate(cases)}
+    found = {result: place[case_id] for result, case_id in case_ids(output).items() if case_id in place}
+    (output / CASE_IDS).write_text(_json(found), encoding="utf-8")
 
 
 def remove_stand_ins(site_dir: Path) -> None:

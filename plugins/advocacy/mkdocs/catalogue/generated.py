@@ -21,6 +21,7 @@ from mkdocs.structure.files import File, Files, InclusionLevel
 from advocacy.site.assembly import LanguageSite
 from advocacy.site.html import portable_links
 from advocacy.site.pages import SHELL, GeneratedPage, fill_frame
+from advocacy.site.search import nfc
 
 # Material's JavaScript bundle asks api.github.com for repository facts and can load a polyfill from unpkg.com;
 # the hub needs none of it (navigation works with CSS), so it is not published.
@@ -67,7 +68,7 @@ def write_from_shells(site_dir: Path, site: LanguageSite, frames: dict[str, str]
         for page in pages:
             target = site_dir / page.url / "index.html"
             target.parent.mkdir(parents=True, exist_ok=True)
-            html = portable_links(fill_frame(frame, shell_path, page, site.prefix))
+            html = portable_links(nfc(fill_frame(frame, shell_path, page, site.prefix)))
             target.write_text(html, encoding="utf-8")
             yield page
     for folder in ("catalogue", "dossiers", "organizations"):

@@ -170,7 +170,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     ) -> TemplateContext:
         """Tell the template where this language's feed is (``advocacy_feed``, relative to the page), and
         whether search indexes the page (``advocacy_indexed``: written pages, not the generated lists); point
-        the language switcher at this page's versions."""
+        the language switcher at this page's versions; offer no edit link on a released manifesto version."""
         hub, site = self._state()
         extra: dict[str, Any] = {
             "advocacy_feed": relative(page.url, site.prefix + "feed.xml"),
@@ -182,6 +182,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             and not page.file.src_uri.startswith("manifesto/versions/"),
         }
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
+        if page.file.src_uri.startswith("manifesto/versions/"):
+            # A released version never changes: no "edit this page" (changes go to manifesto/index.md).
+            page.edit_url = None
         versions = page_versions(page, site, self.urls, hub.catalogue.languages)
         self.page_versions[page.url] = versions
         point_switcher(config, page_switcher(page, site, self.urls, config, versions))
@@ -190,12 +193,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     # After the other plugins' page handlers (default priority): the HTML recorded and finished is final.
     @event_priority(priorities.FINISH_PAGE)
     def on_post_page(self, output: str, *, page: Page, config: MkDocsConfig) -> str:
-        """Record each written page for the sitemap, collapse the templates' indentation, and make links to
-        folders name their ``index.html`` (so that the site also works from a folder on disk)."""
+        """Record each written page for the sitemap, collapse the templates' indentation, write the text in
+        Unicode's composed form (what the search index reads, and the Hindi search compares as typed), and make
+        links to folders name their ``index.html`` (so that the site also works from a folder on disk)."""
         hub, site = self._state()
         if not output:
             return output
-        output = set_direction(portable_links(collapse_whitespace(output)), site.pages.loc.direction)
+        output = collapse_whitespace(search_index.nfc(output))
+        output = set_direction(portable_links(output), site.pages.loc.direction)
         versions = self.page_versions.pop(page.url, None)
         if versions is not None:
             links = {code: relative(page.url, url) for code, url in versions.items()}
@@ -223,11 +228,13 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
 
     @event_priority(priorities.WRITE_LANGUAGE)
     def _write_language(self, *, config: MkDocsConfig) -> None:
-        """Write this language's pages made from shells and its feeds, and start indexing it for search."""
-        hub, site = self._state()
+        """Write this language's pages made from shells, the catalogue's filter index and entries, and its
+        feeds, and start indexing it for search."""
+        _, site = self._state()
         site_dir = Path(config.site_dir)
         for page in write_from_shells(site_dir, site, self.frames):
             self.written.setdefault(page.name, {})[site.language] = page.url
+        search_index.write_catalogue_files(site_dir, site.pages)
         if self.config.search:
             generated = site.generated_names()
             folders = {
@@ -236,7 +243,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 if site.language in urls and name not in generated
             }
             folders.discard("")
-            self.indexes.append(search_index.start(hub.catalogue, site_dir, site.language, folders))
+            self.indexes.append(search_index.start(site.pages, site_dir, folders))
         write_feeds(site_dir, site, config)
 
     @event_priority(priorities.BUILD_OTHER_LANGUAGES)

@@ -4,7 +4,6 @@ manifesto still needs, the clause-by-clause summary between revisions, and the r
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from advocacy.cli.main import main
 from advocacy.content.project import Project
 from advocacy.manifesto.release import release
+from tests.support.git import git
 from tests.support.manifesto import (
     CHANGELOG,
     CHANGELOG_TEXT,
@@ -27,29 +27,6 @@ from tests.support.manifesto import (
     with_unreleased,
     write,
 )
-
-
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a local identity, no signing and no hooks of the person running the tests."""
-    result = subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "core.hooksPath=/dev/null",
-            *args,
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
 
 
 def committed(tmp_path: Path, changes: dict[str, str | None] | None = None) -> Project:

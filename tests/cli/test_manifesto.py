@@ -133,6 +133,45 @@ def test_check_refuses_a_clause_given_a_new_id(tmp_path: Path, capsys: pytest.Ca
     ]
 
 
+def test_a_renamed_clause_gets_one_fix_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clause id changed with nothing else (no changelog item) is told one thing, to restore its id: no item
+    to add for a removed and an added clause, no "differs from version 0.1.0"."""
+    project = committed(tmp_path, {"manifesto/index.fr.md": None})
+    write(project, {INDEX: TEXT.replace("{#privacy}", "{#reader-privacy}")})
+    status, out, _ = cli(capsys, project, "check", "HEAD")
+    assert status == 1
+    assert out.splitlines() == [
+        'manifesto/index.md:17: error: this clause looks like "privacy" with a new id "reader-privacy"; a clause '
+        "keeps its id for ever: write {#privacy}"
+    ]
+    write(project, {INDEX: TEXT})
+    assert cli(capsys, project, "check", "HEAD")[0] == 0
+
+
+def test_the_suggested_note_pasted_as_it_is_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pasting the item the check suggests, placeholder note included, is refused with what to write."""
+    project = committed(tmp_path)
+    write(project, {INDEX: EDITED})
+    _, out, _ = cli(capsys, project, "check", "HEAD")
+    suggested = out.split("add - ")[-1].split(" (write refined")[0]
+    assert suggested == '{clause: free-knowledge, change: wording, note: "What changed and why"}'
+    write(project, {CHANGELOG: CHANGELOG_TEXT.replace("unreleased: []", f"unreleased:\n  - {suggested}")})
+    status, out, _ = cli(capsys, project, "check", "HEAD")
+    assert status == 1
+    assert out.splitlines() == [
+        'manifesto/changelog.yml:3: error: unreleased: the note of the change to "free-knowledge" is the '
+        'placeholder "What changed and why"; write what changed and why, in your own words (one or two sentences '
+        "readers will see in the changelog)"
+    ]
+    write(
+        project,
+        {CHANGELOG: with_unreleased(CHANGELOG_TEXT, ("free-knowledge", "wording", "Improving is sharing."))},
+    )
+    assert cli(capsys, project, "check", "HEAD")[0] == 0
+
+
 def test_check_refuses_a_removed_id_used_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
     """A new clause taking the id of a clause removed in an earlier release is refused on its line."""
     without = TEXT.split("### Privacy")[0].rstrip("\n") + "\n"

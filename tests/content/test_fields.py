@@ -14,7 +14,7 @@ JURISDICTION_HELP = (
 )
 
 
-NOT_A_WEB_ADDRESS = "is not a web address; write a full address that starts with https:// (or http://)"
+NOT_A_WEB_ADDRESS = "is not a web address; write a full address that starts with https://"
 
 
 def test_missing_required_fields_are_each_named(make_project: ProjectFactory) -> None:
@@ -133,6 +133,24 @@ def test_non_web_source_addresses_are_refused(make_project: ProjectFactory) -> N
     assert messages(repository) == [
         f'cases/links.md:13: error: sources[1].url: "ftp://example.org/file" {NOT_A_WEB_ADDRESS}',
         f'cases/links.md:15: error: sources[2].url: "javascript:alert(1)" {NOT_A_WEB_ADDRESS}',
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_unencrypted_addresses_are_refused_with_the_https_one(make_project: ProjectFactory) -> None:
+    """An http:// source (or archived copy) is refused with the same address in https to write instead."""
+    sources = (
+        "url: https://en.wikipedia.org/wiki/Example",
+        "url: HTTP://example.org/report?id=1\n    archive_url: http://archive.org/x",
+    )
+    repository = check(make_project, {**GOOD, "cases/plain.md": case(sources)})
+    assert messages(repository) == [
+        'cases/plain.md:13: error: sources[1].url: "HTTP://example.org/report?id=1" is not an encrypted address; '
+        'write "https://example.org/report?id=1" (most sites answer at https; if this one does not, link to an '
+        "archived copy such as web.archive.org)",
+        'cases/plain.md:14: error: sources[1].archive_url: "http://archive.org/x" is not an encrypted address; '
+        'write "https://archive.org/x" (most sites answer at https; if this one does not, link to an archived copy '
+        "such as web.archive.org)",
     ]
     assert published(repository) == ["cases/good.md"]
 

@@ -8,31 +8,29 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from advocacy.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, project_of, read_input
+from advocacy.cli.common import EXIT_INVALID, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, project_of, read_input
 from advocacy.content.model import load_model
 from advocacy.content.repository import load_repository
 from advocacy.content.vocabularies import load_vocabularies
 from advocacy.intake.forms import CASE_FORM, case_form_text
 from advocacy.intake.issue_to_case import submission_from_issue
-from advocacy.intake.new_case import NewCase, ScaffoldError, create_case
+from advocacy.intake.new_case import (
+    QUESTIONS,
+    AnswerError,
+    Answers,
+    NewCase,
+    Question,
+    ScaffoldError,
+    check_language,
+    create_case,
+)
 from advocacy.intake.preview import PreviewError, make_preview
 from advocacy.intake.submission import SubmissionError, problems_comment, pull_request_body
+from advocacy.locales.strings import section_headings
 from advocacy.reading.problems import Severity, format_text
-
-NEW_FIELDS = (
-    ("id", "id (lowercase letters, digits and hyphens, such as wikipedia-block-2017)"),
-    ("title", "title"),
-    ("summary", "summary (one or two sentences)"),
-    ("date", "date the action started (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("outcome", "outcome (success, partial, failure, ongoing, unknown)"),
-    ("jurisdiction", "jurisdictions (ISO codes such as DE or ES-CT, EU, or a forum; separated by commas)"),
-    ("topic", "topics (terms of cases/vocabularies/topics.yml, separated by commas)"),
-    ("method", "methods (terms of cases/vocabularies/methods.yml, separated by commas)"),
-    ("source_title", "title of a first source"),
-    ("source_url", "its https address"),
-)
 
 
 def register(
@@ -46,17 +44,20 @@ def register(
         description=(
             "Create cases/<id>.md (or cases/<id>.<language>.md) with the fields every case needs, today as "
             "`published`, and the four sections with what each holds. Values not given as options are asked "
-            "for in a terminal. The new file is checked at once."
+            "for in a terminal, each checked as it is given (asked again until it is right), or read from "
+            "standard input, one line per answer in the order of the questions. Ctrl+C stops without writing."
         ),
     )
-    for name, question in NEW_FIELDS:
-        flag = "--" + name.replace("_", "-")
-        if name in {"jurisdiction", "topic", "method"}:
+    for question in QUESTIONS:
+        if question.several:
             new.add_argument(
-                flag, dest=name, action="append", help=question + "; repeat the option or use commas"
+                question.option,
+                dest=question.name,
+                action="append",
+                help=question.prompt + "; repeat the option or use commas",
             )
         else:
-            new.add_argument(flag, dest=name, help=question)
+            new.add_argument(question.option, dest=question.name, help=question.prompt)
     new.add_argument("--language", help="the language the case is written in (default: the site's default)")
     new.set_defaults(handler=new_command)
 
@@ -127,53 +128,113 @@ def register(
     preview.set_defaults(handler=preview_command)
 
 
+class _Refused(Exception):
+    """An answer read from standard input is not accepted (nobody is there to answer again)."""
+
+
 def new_command(args: argparse.Namespace) -> int:
-    """Create a case file from options, or from answers in a terminal."""
+    """Create a case file from options and answers, each checked as it is given."""
     project = project_of(args)
-    values: dict[str, str] = {}
-    missing = []
-    for name, question in NEW_FIELDS:
-        value = getattr(args, name)
-        if isinstance(value, list):
-            value = ",".join(value)
-        if not value and sys.stdin.isatty():
-            value = input(f"{question}: ").strip()
-        if not value:
-            missing.append("--" + name.replace("_", "-"))
-        values[name] = value or ""
-    if missing:
-        print(
-            f"advocacy new: give {', '.join(missing)} (or run it in a terminal to be asked)", file=sys.stderr
-        )
-        return EXIT_USAGE
-
-    def split(text: str) -> list[str]:
-        return [part.strip() for part in text.split(",") if part.strip()]
-
-    case = NewCase(
-        id=values["id"],
-        title=values["title"],
-        summary=values["summary"],
-        date=values["date"],
-        outcome=values["outcome"],
-        jurisdictions=split(values["jurisdiction"]),
-        topics=split(values["topic"]),
-        methods=split(values["method"]),
-        source_title=values["source_title"],
-        source_url=values["source_url"],
-        language=args.language or "",
-    )
+    model = load_model()
+    language = args.language or project.default_language.code
     try:
-        path = create_case(project, load_model(), case)
+        check_language(project, language)
+    except ScaffoldError as exc:
+        print(f"advocacy new: --language: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    answers = Answers(project, model, load_vocabularies(project, model), language)
+    values: dict[str, str | list[str]] = {}
+    refused = []
+    for question in QUESTIONS:
+        given = getattr(args, question.name)
+        if not given:
+            continue
+        try:
+            values[question.name], _ = answers.check(
+                question, ",".join(given) if isinstance(given, list) else given
+            )
+        except AnswerError as exc:
+            refused.append(f"advocacy new: {question.option}: {exc}")
+    if refused:
+        print("\n".join(refused), file=sys.stderr)
+        return EXIT_USAGE
+    terminal = sys.stdin.isatty()
+    missing = [q for q in QUESTIONS if q.name not in values]
+    lines = iter(sys.stdin.readline, "")  # the answers piped in, one per line
+    try:
+        for number, question in enumerate(missing):
+            try:
+                values[question.name] = _ask(question, answers, None if terminal else lines, number + 1)
+            except EOFError:
+                if terminal:
+                    raise
+                options = ", ".join(q.option for q in missing[number:])
+                print(
+                    f"advocacy new: give {options} (as options, or one line each on standard input, or run it "
+                    "in a terminal to be asked); nothing was written",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+    except (EOFError, KeyboardInterrupt) as exc:
+        print("\nadvocacy new: stopped; nothing was written", file=sys.stderr)
+        return EXIT_STOPPED if isinstance(exc, KeyboardInterrupt) else EXIT_INVALID
+    except _Refused as exc:
+        print(f"advocacy new: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_INVALID
+    case = NewCase(language=language, **values)  # type: ignore[arg-type]  # each answer has its field's type
+    try:
+        path = create_case(project, model, case)
     except ScaffoldError as exc:
         print(f"advocacy new: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(
-        f"{project.relative(path)}: created; write the four sections, then run: advocacy validate {project.relative(path)}"
-    )
-    problems = load_repository(project).problems_of([path])
+    display = project.relative(path)
+    headings = ", ".join(section_headings(language).values())
+    print(f"{display}: created; write the four sections ({headings}), then run: advocacy validate {display}")
+    # The four sections are empty on purpose: what remains to write is said above, not reported as errors.
+    sections = {
+        n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if line.startswith("## ")
+    }
+    problems = [
+        p
+        for p in load_repository(project).problems_of([path])
+        if not (p.field is None and p.line in sections)
+    ]
     sys.stdout.write(format_text(problems))
     return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _ask(question: Question, answers: Answers, lines: Iterator[str] | None, number: int) -> str | list[str]:
+    """Ask one question in a terminal until its answer is accepted, or read answer ``number`` from ``lines``
+    (standard input, when it is not a terminal).
+
+    Raises:
+        EOFError: when standard input ends (Ctrl+D in a terminal).
+        _Refused: when an answer read from standard input is not accepted.
+    """
+    terminal = lines is None
+    while True:
+        if lines is None:
+            text = input(f"{question.prompt}: ")
+        else:
+            line = next(lines, None)
+            if line is None:
+                raise EOFError
+            text = line.rstrip("\r\n")
+        choices = answers.choices(question)
+        if terminal and text.strip() == "?" and choices:
+            print("  " + "\n  ".join(choices), file=sys.stderr)
+            continue
+        try:
+            value, note = answers.check(question, text)
+        except AnswerError as exc:
+            if not terminal:
+                what = question.prompt.split(" (")[0]
+                raise _Refused(f"line {number} of standard input ({what}): {exc}") from exc
+            print(f"  {exc}", file=sys.stderr)
+            continue
+        if note and terminal:
+            print(f"  {note}", file=sys.stderr)
+        return value
 
 
 def forms_command(args: argparse.Namespace) -> int:

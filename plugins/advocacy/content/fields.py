@@ -359,8 +359,17 @@ class FieldChecker:
             self.report(
                 node.line,
                 name,
-                f'"{_shown(value, 200)}" is not a web address; write a full address that starts with https:// '
-                "(or http://)",
+                f'"{_shown(value, 200)}" is not a web address; write a full address that starts with https://',
+            )
+            return _INVALID
+        if parts.scheme.lower() == "http":
+            # Readers may be where traffic is watched or altered: the hub links to encrypted addresses only.
+            secure = "https" + value[len(parts.scheme) :]
+            self.report(
+                node.line,
+                name,
+                f'"{_shown(value, 200)}" is not an encrypted address; write "{_shown(secure, 200)}" (most sites '
+                "answer at https; if this one does not, link to an archived copy such as web.archive.org)",
             )
             return _INVALID
         return value

@@ -82,6 +82,7 @@ class CaseModel:
     sections: dict[str, str]
     limits: Limits
     media_formats: tuple[str, ...]
+    section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
@@ -119,4 +120,5 @@ def load_model() -> CaseModel:
         sections=dict(data["sections"]),
         limits=Limits(**data["limits"]),
         media_formats=tuple(data["media_formats"]),
+        section_aliases={name: tuple(aliases) for name, aliases in data.get("section_aliases", {}).items()},
     )

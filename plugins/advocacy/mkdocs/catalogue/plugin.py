@@ -26,6 +26,7 @@ from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.catalogue.generated import add_generated, write_from_shells
 from advocacy.mkdocs.catalogue.outputs import public_url, write_feeds, write_site_files
 from advocacy.mkdocs.catalogue.switcher import page_versions, point_switcher
+from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.languages import LanguageBuilds
 from advocacy.mkdocs.site import current_language
 from advocacy.site import search as search_index
@@ -54,11 +55,16 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.page_versions: dict[str, dict[str, str]] = {}
         self.indexes: list[search_index.LanguageIndex] = []
         self.not_found: str | None = None
+        self.emptied = EmptiedPages()  # the shells, written once per page from their frame
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
         self.command = command
         self.dirty = dirty
+
+    def on_shutdown(self) -> None:
+        """Take the log filter off MkDocs' build logger."""
+        self.emptied.remove()
 
     @property
     def urls(self) -> SiteUrls:
@@ -204,6 +210,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             output = set_alternates(output, links, hub.catalogue.default)
         if page.url in site.shells:
             self.frames[page.url] = output
+            self.emptied.install()
+            self.emptied.pages.add(page.file.src_uri)
             return ""
         generated = site.generated.get(page.url)
         if generated is not None:

@@ -9,6 +9,7 @@ its language named in the title; that page is rendered for the navigation but no
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Literal
 
 from babel import Locale
 from mkdocs.config.defaults import MkDocsConfig
@@ -24,6 +25,7 @@ from advocacy.content.urls import relative
 from advocacy.locales.strings import MissingStringsError, missing_strings, strings
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.plugin import configured_project
+from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
 from advocacy.site.dashboard import help_url
@@ -44,6 +46,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.languages: tuple[str, ...] = ()
         self.default = ""
         self.project: Project | None = None
+        self.emptied = EmptiedPages()  # the borrowed pages
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defining this event keeps one plugin object (and its log filter) across `mkdocs serve` rebuilds."""
+
+    def on_shutdown(self) -> None:
+        """Take the log filter off MkDocs' build logger."""
+        self.emptied.remove()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the site languages, and check that each has every user-interface string.
@@ -51,6 +61,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         Raises:
             PluginError: naming the language and the keys it lacks (a page would otherwise fail half-built).
         """
+        self.emptied.install()
         languages = site_languages(config)
         self.project = configured_project(config)
         self.languages = tuple(lang.code for lang in languages)
@@ -71,6 +82,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
     @event_priority(priorities.RECORD_ALL_PAGES)
     def _record_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
         if current_language(config) in (None, self.default):
+            self.emptied.pages.clear()
             excluded = tuple(self.config.exclude)
             self.pages = [
                 f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(excluded)
@@ -91,6 +103,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri
             )
             setattr(borrowed, _BORROWED, self.default)
+            self.emptied.pages.add(src_uri)
             files.append(borrowed)
         return files
 

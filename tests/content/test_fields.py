@@ -155,6 +155,36 @@ def test_unencrypted_addresses_are_refused_with_the_https_one(make_project: Proj
     assert published(repository) == ["cases/good.md"]
 
 
+PRINT_SOURCE = (
+    "  - title: Les encyclopédies libres\n"
+    "    publisher: Le Monde diplomatique\n"
+    "    date: 2011-10\n"
+    "    citation: Print edition, issue 691, page 3\n"
+)
+
+
+def test_a_print_only_source_is_cited_by_publisher_date_and_citation(make_project: ProjectFactory) -> None:
+    """A source that is not online needs no url when it has its publisher, date and citation; a source with
+    neither is told both ways of citing it."""
+    sources = (
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://en.wikipedia.org/wiki/Example\n" + PRINT_SOURCE,
+    )
+    printed = case(sources)
+    incomplete = PRINT_SOURCE.replace("    citation: Print edition, issue 691, page 3\n", "")
+    sources = (
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://en.wikipedia.org/wiki/Example\n" + incomplete,
+    )
+    repository = check(make_project, {**GOOD, "cases/print.md": printed, "cases/vague.md": case(sources)})
+    assert messages(repository) == [
+        "cases/vague.md:14: error: sources[2]: give its https address as url, or, for a source that is not online "
+        "(print, broadcast), its publisher, date and citation (where a reader finds it: issue and page, archive "
+        "and file number)"
+    ]
+    assert published(repository) == ["cases/good.md", "cases/print.md"]
+
+
 def test_address_with_a_hidden_line_break_is_refused(make_project: ProjectFactory) -> None:
     """A line break or tab inside an address is refused (and shown escaped), not silently dropped."""
     url = (

@@ -116,7 +116,10 @@ class FieldChecker:
                     node.line, name, f"expected fields ({fields}) on indented lines, found {describe(node)}"
                 )
                 return _INVALID
-            return self.check_fields(node, spec.fields, name)
+            values = self.check_fields(node, spec.fields, name)
+            if spec.one_of and not any(all(key in node.items for key in group) for group in spec.one_of):
+                self.report(node.line, name, spec.one_of_message)
+            return values
         if spec.kind == FieldKind.LABELS:
             return self._check_labels(node, spec, name)
         if not isinstance(node, Scalar):

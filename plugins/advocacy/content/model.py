@@ -46,6 +46,8 @@ class FieldSpec:
         complete: For labels: one label per site language is required.
         item: The specification of each item of a list.
         fields: The fields of a record.
+        one_of: For a record: groups of fields of which it must hold at least one whole group.
+        one_of_message: What to write when a record holds none of the ``one_of`` groups.
     """
 
     name: str
@@ -61,6 +63,8 @@ class FieldSpec:
     complete: bool = False
     item: FieldSpec | None = None
     fields: dict[str, FieldSpec] = field(default_factory=dict)
+    one_of: tuple[tuple[str, ...], ...] = ()
+    one_of_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -100,6 +104,8 @@ def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
         complete=bool(data.get("complete", False)),
         item=_spec(name, data["item"]) if "item" in data else None,
         fields=field_specs(data.get("fields", {})),
+        one_of=tuple(tuple(group) for group in data.get("one_of", ())),
+        one_of_message=str(data.get("one_of_message", "")),
     )
 
 

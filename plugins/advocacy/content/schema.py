@@ -56,7 +56,7 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
             "not": {"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+|://|</?[A-Za-z!?]"},
         }
     elif kind == FieldKind.URL:
-        schema = {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$"}
+        schema = {"type": "string", "pattern": r"^https://[^\s/?#]+[^\s]*$"}
     elif kind == FieldKind.LABELS:
         schema = {
             "type": "object",
@@ -74,6 +74,8 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
             schema["minItems"] = spec.min
     elif kind == FieldKind.RECORD:
         schema = _record(spec.fields, vocabularies, languages)
+        if spec.one_of:
+            schema["anyOf"] = [{"required": list(group)} for group in spec.one_of]
     else:  # pragma: no cover - the model file and this function are changed together
         raise ValueError(f"unknown field kind {kind!r}")
     if spec.description:

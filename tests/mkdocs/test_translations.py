@@ -10,6 +10,7 @@ import pytest
 
 from advocacy.locales.strings import section_headings
 from tests.support.building import build, warnings
+from tests.support.paths import ADVOCACY
 from tests.support.project import VALID_CASE, ProjectFactory, add_to_nav, pinned_translation
 
 pytestmark = pytest.mark.site
@@ -227,3 +228,39 @@ def test_partial_translations_build_strict_and_link_the_original(make_project: P
     assert "مشروع مجتمعي لمناصري ويكيميديا" in arabic_home
     english_guide = (site / "guide/index.html").read_text(encoding="utf-8")
     assert '<html lang="en"' in english_guide
+
+
+def test_a_page_translation_is_published_only_once_translated(make_project: ProjectFactory) -> None:
+    """`advocacy translate docs/guide.md fr` starts a copy of the English page: the strict build refuses it and
+    the French site sends readers to the English page, named as such, rather than English under /fr/; once
+    translated and its method written, it is published."""
+    guide = (
+        "# A guide for new writers\n\nRead the home page first, then write your own case in plain words.\n"
+    )
+    project = make_project({"docs/guide.md": guide})
+    add_to_nav(project, "guide.md")
+    started = subprocess.run(
+        [str(ADVOCACY), "translate", "docs/guide.md", "fr"], cwd=project.root, capture_output=True, text=True
+    )
+    assert started.returncode == 0, started.stderr
+    strict = build(project.root, "--strict")
+    assert strict.returncode == 1
+    assert warnings(strict.stderr) == [
+        "WARNING -  advocacy: docs/guide.fr.md: error: 2 of 2 paragraphs are still those of "
+        "docs/guide.md, word for word: translate them; until then the page is not published in this language, "
+        "whose readers are sent to the original"
+    ]
+    assert build(project.root).returncode == 0
+    assert not (project.root / "site/fr/guide").exists()
+    assert "A guide for new writers (anglais)" in (project.root / "site/fr/index.html").read_text(
+        encoding="utf-8"
+    )
+    path = project.root / "docs/guide.fr.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "Read the home page first, then write your own case in plain words.",
+        "Lisez d'abord l'accueil, puis écrivez votre cas avec des mots simples.",
+    )
+    path.write_text(text.replace("translation:\n", "translation:\n  method: machine\n"), encoding="utf-8")
+    translated = build(project.root, "--strict")
+    assert translated.returncode == 0, translated.stderr
+    assert (project.root / "site/fr/guide/index.html").is_file()

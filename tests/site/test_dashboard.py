@@ -20,4 +20,11 @@ def test_manifesto_clauses_are_counted_one_by_one(tmp_path: Path) -> None:
         Unit("manifesto", source, "fr", translation, "outdated", "machine"),
         Unit("page", source, "fr", None, "missing"),
     ]
-    assert clause_counts(units) == {"current": 0, "outdated": 1, "missing": 1, "unpinned": 0, "malformed": 0}
+    assert clause_counts(units) == {
+        "current": 0,
+        "outdated": 1,
+        "missing": 1,
+        "unpinned": 0,
+        "malformed": 0,
+        "untranslated": 0,
+    }

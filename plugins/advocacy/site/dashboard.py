@@ -99,7 +99,11 @@ def clause_counts(units: list[Unit]) -> dict[str, int]:
         if unit.kind != UnitKind.MANIFESTO:
             continue
         source = set(clause_ids(read(unit.source)))
-        present = set(clause_ids(read(unit.translation))) & source if unit.translation else set()
+        # A file that still holds the source's text translates nothing yet.
+        translated = unit.translation is not None and unit.status != Status.UNTRANSLATED
+        present = (
+            set(clause_ids(read(unit.translation))) & source if translated and unit.translation else set()
+        )
         counts[Status.MISSING] += len(source - present)
         counts[Status.CURRENT if unit.status == Status.CURRENT else Status.OUTDATED] += len(present)
     return counts

@@ -26,11 +26,17 @@ from advocacy.intake.new_case import (
     ScaffoldError,
     check_language,
     create_case,
+    existing_files,
 )
 from advocacy.intake.preview import PreviewError, make_preview
 from advocacy.intake.submission import SubmissionError, problems_comment, pull_request_body
 from advocacy.locales.strings import section_headings
 from advocacy.reading.problems import Severity, format_text
+
+ID_STAND_IN = "case-from-an-issue"
+"""The name a case is checked under while a maintainer has not given it an id."""
+EXIT_NEEDS_ID = 3
+"""issue-to-case: the case passes every check but its title gives no id; a maintainer gives one (--id)."""
 
 
 def register(
@@ -77,8 +83,11 @@ def register(
         parents=[common],
         help="turn the body of a case submitted with the issue form into a case file and a report",
         description=(
-            "Read the body of an issue written with the case form, write cases/<id>.md (the id comes from a "
-            "Latin-script title, or --id), check it, and print a report in plain words for the submitter."
+            "Read the body of an issue written with the case form and write the case in the language the "
+            "submitter chose: cases/<id>.md, or cases/<id>.<language>.md (the id comes from a Latin-script "
+            "title, or --id). The file is checked and kept only if it passes; otherwise the problems are "
+            "printed in the words of the form, for the submitter (exit 1). What only a maintainer can do goes "
+            "to stderr: a title in another script needs --id (exit 3 when nothing else is wrong)."
         ),
     )
     issue.add_argument("file", metavar="FILE", help="the issue body, or - for standard input")
@@ -241,7 +250,9 @@ def forms_command(args: argparse.Namespace) -> int:
     """Write the case issue form, or check that the committed one is current."""
     project = project_of(args)
     model = load_model()
-    text = case_form_text(model, load_vocabularies(project, model), project.default_language.code)
+    text = case_form_text(
+        model, load_vocabularies(project, model), project.default_language.code, project.languages
+    )
     path = project.root / CASE_FORM
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:
@@ -259,32 +270,46 @@ def forms_command(args: argparse.Namespace) -> int:
 
 
 def issue_to_case_command(args: argparse.Namespace) -> int:
-    """Make a case file from a submitted issue, and report in plain words what to fix."""
+    """Make a case file from a submitted issue, in the language it was written in; report in the form's words
+    what the submitter must fix (stdout) and what only a maintainer can do (stderr)."""
     project = project_of(args)
     body = read_input(args.file)
     model = load_model()
     vocabularies = load_vocabularies(project, model)
-    submission = submission_from_issue(body, model, vocabularies, project.default_language.code, args.id)
+    submission = submission_from_issue(body, model, vocabularies, project, args.id)
     problems = list(submission.problems)
-    path = None
-    if submission.text is not None and submission.case_id is not None:
-        path = project.cases_dir / f"{submission.case_id}.md"
-        if path.exists() or any(project.cases_dir.glob(f"{submission.case_id}.*.md")):
+    default = project.default_language.code
+    written = None
+    if submission.text is not None:
+        # Without an id (a title in another script) the case is still checked, under a stand-in name, so that
+        # the submitter hears about its content at once; the maintainer gives the id.
+        name = submission.file_name(default, submission.case_id or ID_STAND_IN)
+        path = project.cases_dir / name
+        existing = existing_files(project, name.split(".")[0])
+        if existing:
             print(
-                f"advocacy issue-to-case: a case {submission.case_id!r} exists already; give another --id",
+                f"advocacy issue-to-case: the id {name.split('.')[0]!r} is taken "
+                f"({project.relative(existing[0])}); give another --id",
                 file=sys.stderr,
             )
             return EXIT_USAGE
         path.write_text(submission.text, encoding="utf-8")
-        for problem in load_repository(project).problems_of([path]):
-            where = f"{problem.field}: " if problem.field else ""
-            problems.append(f"{where}{problem.message}")
-    if path is not None:
-        print(f"The case file `{project.relative(path)}` was made from this issue.")
+        found = load_repository(project).problems_of([path])
+        problems += [submission.explain(p) for p in found if p.severity is Severity.ERROR]
+        # A file with problems never stays in cases/: the next run, once the issue is fixed, starts afresh.
+        if problems or submission.case_id is None:
+            path.unlink()
+        else:
+            written = path
+    for note in submission.maintainer:
+        print(f"advocacy issue-to-case: for a maintainer: {note}", file=sys.stderr)
     if problems:
-        print("\nBefore it can be published, please fix these points in the issue:\n")
+        print("Before this case can be published, please fix these points in the issue:\n")
         print("\n".join(f"- {problem}" for problem in problems))
         return EXIT_INVALID
+    if written is None:
+        return EXIT_NEEDS_ID
+    print(f"The case file `{project.relative(written)}` was made from this issue.")
     print("It passes every check and can be reviewed.")
     return EXIT_OK
 

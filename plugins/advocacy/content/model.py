@@ -37,6 +37,7 @@ class FieldSpec:
         kind: What the field holds.
         required: Whether the field must be present.
         description: One sentence for contributors (docs, JSON Schema, messages).
+        ask: What the issue form says of the field, when it differs from ``description`` (no file names).
         min: Least number of items of a list.
         max: Largest number of characters of a text.
         multiline: Whether a text may span several lines.
@@ -54,6 +55,7 @@ class FieldSpec:
     kind: FieldKind
     required: bool = False
     description: str = ""
+    ask: str = ""
     min: int | None = None
     max: int | None = None
     multiline: bool = False
@@ -95,6 +97,7 @@ def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
         kind=FieldKind(data["kind"]),
         required=bool(data.get("required", False)),
         description=str(data.get("description", "")),
+        ask=str(data.get("ask", "")),
         min=data.get("min"),
         max=data.get("max"),
         multiline=bool(data.get("multiline", False)),

@@ -28,11 +28,13 @@ from advocacy.intake.new_case import (
     create_case,
     existing_files,
 )
-from advocacy.intake.preview import PreviewError, make_preview
+from advocacy.intake.preview import PreviewError, case_addresses, free_port, make_preview
 from advocacy.intake.submission import SubmissionError, problems_comment, pull_request_body
 from advocacy.locales.strings import section_headings
 from advocacy.reading.problems import Severity, format_text
 
+HOST = "127.0.0.1"
+"""The preview answers on this machine only."""
 ID_STAND_IN = "case-from-an-issue"
 """The name a case is checked under while a maintainer has not given it an id."""
 EXIT_NEEDS_ID = 3
@@ -125,12 +127,15 @@ def register(
         help="serve one case with the cases it names, rebuilt in about a second after each edit",
         description=(
             "Serve a small site holding one case, the cases it names and the cases that name it, so that "
-            "each edit shows in about a second whatever the size of the repository. Problems of the case are "
-            "printed as warnings; `advocacy validate` checks everything."
+            "each edit shows in a second or two whatever the size of the repository, and print the address of "
+            "the case. Problems of the case are printed as warnings and shown at its address; `advocacy "
+            "validate` checks everything."
         ),
     )
     preview.add_argument("path", metavar="PATH", help="the case file, such as cases/x.md")
-    preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    preview.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; a free one if it is in use)"
+    )
     preview.add_argument(
         "--build", metavar="DIR", help="build the preview once into DIR instead of serving it"
     )
@@ -340,7 +345,7 @@ def problems_command(args: argparse.Namespace) -> int:
 
 
 def preview_command(args: argparse.Namespace) -> int:
-    """Serve (or build once) a small site around one case."""
+    """Serve (or build once) a small site around one case, opened at the case."""
     project = project_of(args)
     with tempfile.TemporaryDirectory(prefix="advocacy-preview-") as folder:
         try:
@@ -350,15 +355,28 @@ def preview_command(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         mkdocs = [sys.executable, "-m", "mkdocs"]
+        pages = case_addresses(project, Path(args.path))
         if args.build:
             start = time.perf_counter()
             code = subprocess.call([*mkdocs, "build", "-q", "-f", str(config), "-d", args.build], env=env)  # noqa: S603
             print(f"preview built in {time.perf_counter() - start:.2f} s into {args.build}", file=sys.stderr)
             return code
-        print(f"Preview of {args.path}: http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
         try:
-            return subprocess.call(  # noqa: S603
-                [*mkdocs, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{args.port}"], env=env
-            )
+            port = free_port(HOST, args.port)
+        except PreviewError as exc:
+            print(f"advocacy preview: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if port != args.port:
+            print(f"advocacy preview: port {args.port} is in use; using {port}", file=sys.stderr)
+        base = f"http://{HOST}:{port}/"
+        others = "".join(f"\n  {base}{page}" for page in pages[1:])
+        print(f"Preview of {args.path}: {base}{pages[0]}{others}\n(Ctrl+C to stop)", file=sys.stderr)
+        serve = [*mkdocs, "serve", "-f", str(config), "--dev-addr", f"{HOST}:{port}"]
+        server = subprocess.Popen(serve, env=env)  # noqa: S603 - our own command line
+        try:
+            return server.wait()
         except KeyboardInterrupt:
+            # Ctrl+C in a terminal reaches both; anything else that stops the preview stops the server too.
+            server.terminate()
+            server.wait()
             return EXIT_OK

@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from markupsafe import escape
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -26,6 +27,7 @@ from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.catalogue.generated import add_generated, write_from_shells
 from advocacy.mkdocs.catalogue.outputs import public_url, write_feeds, write_site_files
 from advocacy.mkdocs.catalogue.switcher import page_versions, point_switcher
+from advocacy.mkdocs.compiled import CompiledTemplates
 from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.languages import LanguageBuilds
 from advocacy.mkdocs.site import current_language
@@ -56,6 +58,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.indexes: list[search_index.LanguageIndex] = []
         self.not_found: str | None = None
         self.emptied = EmptiedPages()  # the shells, written once per page from their frame
+        self.compiled = CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
@@ -220,6 +223,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             name, _ = split_language(page.file.src_uri, hub.catalogue.languages, hub.catalogue.default)
         self.written.setdefault(name, {})[site.language] = page.url
         return output
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Compile the theme's templates once for all the language builds (and `mkdocs serve` rebuilds)."""
+        return self.compiled.attach(env)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Keep the default language's 404 page as rendered: every language build writes its own at the root

@@ -151,8 +151,10 @@ def problems_page(case_id: str, problems: list[Problem]) -> str:
         for problem in problems
     )
     return (
-        f"---\ntitle: {json.dumps(html.escape(title), ensure_ascii=False)}\n---\n\n"
-        '<div class="admonition failure">\n'
+        # The id is letters, digits and hyphens (a file of another name is not read as a case); the title is
+        # escaped where the page is built, as every page's.
+        f"---\ntitle: {json.dumps(title, ensure_ascii=False)}\n---\n\n"
+        '<div class="admonition failure" lang="en">\n'  # the messages are in English
         f'<p class="admonition-title">This case is not published until these problems are fixed. Save the '
         f"file and this page shows it again.</p>\n<ul>{items}</ul>\n</div>\n"
     )

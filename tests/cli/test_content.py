@@ -175,13 +175,23 @@ def test_validating_a_path_through_the_docs_symlink(
     assert capsys.readouterr().out.splitlines() == [BAD_OUTCOME_LINE]
 
 
-def test_summary_of_one_path_still_counts_the_whole_repository(
+def test_summary_of_one_path_counts_what_was_asked(
     make_project: ProjectFactory, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    """Validating one file does not claim that a broken neighbour can be published."""
+    """`validate cases/x.md` counts x.md only: neither a broken neighbour nor the whole repository."""
     project = make_project({"cases/good.md": VALID_CASE, "cases/bad.md": BAD_OUTCOME})
     main(["validate", "--root", str(project.root), str(project.root / "cases" / "good.md")])
-    assert capsys.readouterr().err.endswith("; 1 of 2 case files can be published.\n")
+    assert (
+        capsys.readouterr().err
+        == "0 error(s), 0 warning(s) in 1 file(s) named; 1 of 1 case file(s) named can be published.\n"
+    )
+    main(["validate", "--root", str(project.root), str(project.root / "docs" / "cases" / "bad.md")])
+    assert (
+        capsys.readouterr().err
+        == "1 error(s), 0 warning(s) in 1 file(s) named; 0 of 1 case file(s) named can be published.\n"
+    )
+    main(["validate", "--root", str(project.root)])
+    assert capsys.readouterr().err == "1 error(s), 0 warning(s); 1 of 2 case files can be published.\n"
 
 
 def test_validate_reports_manifesto_problems(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

@@ -4,7 +4,6 @@ manifesto still needs, the clause-by-clause summary between revisions, and the r
 from __future__ import annotations
 
 import json
-import subprocess
 from pathlib import Path
 
 import pytest
@@ -12,6 +11,7 @@ import pytest
 from advocacy.cli.main import main
 from advocacy.content.project import Project
 from advocacy.manifesto.release import release
+from tests.support.git import git
 from tests.support.manifesto import (
     CHANGELOG,
     CHANGELOG_TEXT,
@@ -27,29 +27,6 @@ from tests.support.manifesto import (
     with_unreleased,
     write,
 )
-
-
-def git(root: Path, *args: str) -> str:
-    """Run git in ``root`` with a local identity, no signing and no hooks of the person running the tests."""
-    result = subprocess.run(
-        [
-            "git",
-            "-c",
-            "user.name=Test",
-            "-c",
-            "user.email=test@example.org",
-            "-c",
-            "commit.gpgsign=false",
-            "-c",
-            "core.hooksPath=/dev/null",
-            *args,
-        ],
-        cwd=root,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return result.stdout
 
 
 def committed(tmp_path: Path, changes: dict[str, str | None] | None = None) -> Project:
@@ -154,6 +131,45 @@ def test_check_refuses_a_clause_given_a_new_id(tmp_path: Path, capsys: pytest.Ca
         'manifesto/index.md:17: error: this clause looks like "privacy" with a new id "reader-privacy"; a clause '
         "keeps its id for ever: write {#privacy}"
     ]
+
+
+def test_a_renamed_clause_gets_one_fix_only(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:
+    """A clause id changed with nothing else (no changelog item) is told one thing, to restore its id: no item
+    to add for a removed and an added clause, no "differs from version 0.1.0"."""
+    project = committed(tmp_path, {"manifesto/index.fr.md": None})
+    write(project, {INDEX: TEXT.replace("{#privacy}", "{#reader-privacy}")})
+    status, out, _ = cli(capsys, project, "check", "HEAD")
+    assert status == 1
+    assert out.splitlines() == [
+        'manifesto/index.md:17: error: this clause looks like "privacy" with a new id "reader-privacy"; a clause '
+        "keeps its id for ever: write {#privacy}"
+    ]
+    write(project, {INDEX: TEXT})
+    assert cli(capsys, project, "check", "HEAD")[0] == 0
+
+
+def test_the_suggested_note_pasted_as_it_is_is_refused(
+    tmp_path: Path, capsys: pytest.CaptureFixture[str]
+) -> None:
+    """Pasting the item the check suggests, placeholder note included, is refused with what to write."""
+    project = committed(tmp_path)
+    write(project, {INDEX: EDITED})
+    _, out, _ = cli(capsys, project, "check", "HEAD")
+    suggested = out.split("add - ")[-1].split(" (write refined")[0]
+    assert suggested == '{clause: free-knowledge, change: wording, note: "What changed and why"}'
+    write(project, {CHANGELOG: CHANGELOG_TEXT.replace("unreleased: []", f"unreleased:\n  - {suggested}")})
+    status, out, _ = cli(capsys, project, "check", "HEAD")
+    assert status == 1
+    assert out.splitlines() == [
+        'manifesto/changelog.yml:3: error: unreleased: the note of the change to "free-knowledge" is the '
+        'placeholder "What changed and why"; write what changed and why, in your own words (one or two sentences '
+        "readers will see in the changelog)"
+    ]
+    write(
+        project,
+        {CHANGELOG: with_unreleased(CHANGELOG_TEXT, ("free-knowledge", "wording", "Improving is sharing."))},
+    )
+    assert cli(capsys, project, "check", "HEAD")[0] == 0
 
 
 def test_check_refuses_a_removed_id_used_again(tmp_path: Path, capsys: pytest.CaptureFixture[str]) -> None:

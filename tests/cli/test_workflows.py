@@ -47,7 +47,7 @@ def test_advocacy_links_annotates_the_lines_for_github(
     project = make_project({"cases/a.md": case_with_sources(base)})
     assert main(["links", "--root", str(project.root), "--format", "github"]) == 1
     first = capsys.readouterr().out.splitlines()[0]
-    assert first.startswith("::error file=cases/a.md,line=16,title=sources[2].url::http://127.0.0.1")
+    assert first.startswith("::error file=cases/a.md,line=16,title=sources[2].url::https://127.0.0.1")
 
 
 def test_advocacy_links_passes_when_every_source_answers(

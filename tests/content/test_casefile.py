@@ -101,10 +101,51 @@ def test_missing_sections_are_each_named(make_project: ProjectFactory) -> None:
     assert messages(repository) == [
         'cases/gaps.md: error: the section "Actions" is missing; add a heading "## Actions" with what the advocates '
         "did, when, and with whom",
-        'cases/gaps.md: error: the section "Lessons" is missing; add a heading "## Lessons" with why it worked or '
-        "failed, the risks, and advice for others",
+        'cases/gaps.md:25: error: the heading "## Lesson" is not a section name; rename it "## Lessons" (the '
+        "section with why it worked or failed, the risks, and advice for others)",
     ]
     assert published(repository) == ["cases/good.md"]
+
+
+def test_a_section_under_another_name_is_asked_to_be_renamed(make_project: ProjectFactory) -> None:
+    """ "## Results" stands for Outcome: the writer is told to rename it, on its line, not that Outcome is
+    missing; a heading that stands for nothing is left alone."""
+    text = case(("## Outcome", "## Results"), ("## Lessons", "## Further reading\n\nMore.\n\n## Lessons"))
+    repository = check(make_project, {**GOOD, "cases/results.md": text})
+    assert messages(repository) == [
+        'cases/results.md:25: error: the heading "## Results" is not a section name; rename it "## Outcome" (the '
+        "section with what happened as a result)"
+    ]
+
+
+def test_an_untouched_new_case_is_refused_section_by_section(make_project: ProjectFactory) -> None:
+    """Sections holding only the guidance comments that `advocacy new` writes are each refused on their line,
+    with what to write; a section with text next to them is fine."""
+    text = case(
+        ("Why it mattered.", "<!-- The situation, the law or threat,\nand who was involved. -->"),
+        ("What was done.", "<!-- What the advocates did. -->"),
+        ("What we learned.", ""),
+    )
+    repository = check(make_project, {**GOOD, "cases/untouched.md": text})
+    assert messages(repository) == [
+        'cases/untouched.md:17: error: the section "Context" holds no text yet; write the Context section: the '
+        "situation, the law or threat, and who was involved",
+        'cases/untouched.md:22: error: the section "Actions" holds no text yet; write the Actions section: what the '
+        "advocates did, when, and with whom",
+        'cases/untouched.md:30: error: the section "Lessons" holds no text yet; write the Lessons section: why it '
+        "worked or failed, the risks, and advice for others",
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+def test_raw_img_is_answered_with_the_markdown_to_write(make_project: ProjectFactory) -> None:
+    """An <img> tag is refused with the Markdown image that replaces it."""
+    text = case(("What happened.", 'What happened.\n\n<img src="media/crowd.jpg">'))
+    repository = check(make_project, {**GOOD, "cases/img.md": text})
+    assert messages(repository) == [
+        "cases/img.md:29: error: raw HTML (<img>) is not published; show an image in Markdown: put the file in "
+        "cases/media/ and write ![what the image shows](media/<file name>)"
+    ]
 
 
 def test_sections_out_of_order_are_reported(make_project: ProjectFactory) -> None:

@@ -67,6 +67,13 @@ def test_partial_dates_sort_by_earliest_day_less_precise_first() -> None:
         ("2019-2-30", ("day",), "February 2019 has 28 days; write a date that exists, as YYYY-MM-DD"),
         ("0000", ("year",), "there is no year 0000; write the date as YYYY"),
         ("12019", ("year",), "write the date as YYYY"),
+        ("March 2019", ("year", "month", "day"), 'write "2019-03"'),
+        ("Apr. 2019", ("year", "month", "day"), 'write "2019-04"'),
+        ("April 5, 2019", ("year", "month", "day"), 'write "2019-04-05"'),
+        ("5th April 2019", ("year", "month", "day"), 'write "2019-04-05"'),
+        ("April 31, 2019", ("day",), "April 2019 has 30 days; write a date that exists, as YYYY-MM-DD"),
+        ("March 2019", ("day",), "write the date as YYYY-MM-DD"),
+        ("Marsh 2019", ("year", "month", "day"), "write the date as YYYY or YYYY-MM or YYYY-MM-DD"),
     ],
 )
 def test_parse_date_errors_say_what_to_write(text: str, precisions: tuple[str, ...], message: str) -> None:

@@ -14,7 +14,7 @@ JURISDICTION_HELP = (
 )
 
 
-NOT_A_WEB_ADDRESS = "is not a web address; write a full address that starts with https:// (or http://)"
+NOT_A_WEB_ADDRESS = "is not a web address; write a full address that starts with https://"
 
 
 def test_missing_required_fields_are_each_named(make_project: ProjectFactory) -> None:
@@ -135,6 +135,54 @@ def test_non_web_source_addresses_are_refused(make_project: ProjectFactory) -> N
         f'cases/links.md:15: error: sources[2].url: "javascript:alert(1)" {NOT_A_WEB_ADDRESS}',
     ]
     assert published(repository) == ["cases/good.md"]
+
+
+def test_unencrypted_addresses_are_refused_with_the_https_one(make_project: ProjectFactory) -> None:
+    """An http:// source (or archived copy) is refused with the same address in https to write instead."""
+    sources = (
+        "url: https://en.wikipedia.org/wiki/Example",
+        "url: HTTP://example.org/report?id=1\n    archive_url: http://archive.org/x",
+    )
+    repository = check(make_project, {**GOOD, "cases/plain.md": case(sources)})
+    assert messages(repository) == [
+        'cases/plain.md:13: error: sources[1].url: "HTTP://example.org/report?id=1" is not an encrypted address; '
+        'write "https://example.org/report?id=1" (most sites answer at https; if this one does not, link to an '
+        "archived copy such as web.archive.org)",
+        'cases/plain.md:14: error: sources[1].archive_url: "http://archive.org/x" is not an encrypted address; '
+        'write "https://archive.org/x" (most sites answer at https; if this one does not, link to an archived copy '
+        "such as web.archive.org)",
+    ]
+    assert published(repository) == ["cases/good.md"]
+
+
+PRINT_SOURCE = (
+    "  - title: Les encyclopédies libres\n"
+    "    publisher: Le Monde diplomatique\n"
+    "    date: 2011-10\n"
+    "    citation: Print edition, issue 691, page 3\n"
+)
+
+
+def test_a_print_only_source_is_cited_by_publisher_date_and_citation(make_project: ProjectFactory) -> None:
+    """A source that is not online needs no url when it has its publisher, date and citation; a source with
+    neither is told both ways of citing it."""
+    sources = (
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://en.wikipedia.org/wiki/Example\n" + PRINT_SOURCE,
+    )
+    printed = case(sources)
+    incomplete = PRINT_SOURCE.replace("    citation: Print edition, issue 691, page 3\n", "")
+    sources = (
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://en.wikipedia.org/wiki/Example\n" + incomplete,
+    )
+    repository = check(make_project, {**GOOD, "cases/print.md": printed, "cases/vague.md": case(sources)})
+    assert messages(repository) == [
+        "cases/vague.md:14: error: sources[2]: give its https address as url, or, for a source that is not online "
+        "(print, broadcast), its publisher, date and citation (where a reader finds it: issue and page, archive "
+        "and file number)"
+    ]
+    assert published(repository) == ["cases/good.md", "cases/print.md"]
 
 
 def test_address_with_a_hidden_line_break_is_refused(make_project: ProjectFactory) -> None:

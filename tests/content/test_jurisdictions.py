@@ -23,6 +23,10 @@ def test_known_jurisdictions_are_accepted(code: str) -> None:
         ("de", 'write codes in capital letters: "DE"'),
         ("es-ct", 'write codes in capital letters: "ES-CT"'),
         ("WIPO", 'write forum ids in small letters: "wipo"'),
+        ("China", '"China" is a country\'s name; write its ISO 3166-1 code: "CN"'),
+        ("India", '"India" is a country\'s name; write its ISO 3166-1 code: "IN"'),
+        ("Turkey", '"Turkey" is a country\'s name; write its ISO 3166-1 code: "TR"'),
+        ("CHN", '"CHN" is a three-letter code; write the two-letter ISO 3166-1 code: "CN"'),
         (
             "wip",
             '"wip" is not a known jurisdiction (did you mean "wipo"?); write an ISO 3166-1 alpha-2 country code '

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 import subprocess
 from pathlib import Path
 
@@ -53,7 +54,7 @@ def test_the_case_form_asks_for_every_required_part_and_consent() -> None:
     """Each required field of a case has a required field in the form; both consents are required."""
     project = load_project(ROOT)
     model = load_model()
-    form = case_form(model, load_vocabularies(project, model), "en")
+    form = case_form(model, load_vocabularies(project, model), "en", project.languages)
     fields = {item.get("id"): item for item in form["body"] if "id" in item}
     for name, spec in model.fields.items():
         if spec.required:
@@ -65,3 +66,23 @@ def test_the_case_form_asks_for_every_required_part_and_consent() -> None:
     consent = fields["consent"]["attributes"]["options"]
     assert all(option["required"] for option in consent)
     assert yaml.safe_load((FORMS / "case.yml").read_text(encoding="utf-8")) == form
+
+
+def test_the_case_form_asks_for_the_language_and_names_no_file() -> None:
+    """The form asks first in which of the site's languages the case is written; its texts name no file (who
+    submits through the form never sees one)."""
+    project = load_project(ROOT)
+    model = load_model()
+    form = case_form(model, load_vocabularies(project, model), "en", project.languages)
+    asked = [item for item in form["body"] if "id" in item]
+    assert asked[0]["id"] == "language"
+    assert asked[0]["attributes"]["options"] == [
+        "English (en)",
+        "Français (fr)",
+        "Español (es)",
+        "العربية (ar)",
+        "हिन्दी (hi)",
+    ]
+    texts = [item["attributes"].get("description", "") for item in form["body"]]
+    texts += [item["attributes"].get("value", "") for item in form["body"]]
+    assert [t for t in texts if re.search(r"\.(ya?ml|md|json)\b|vocabularies|cases/", t)] == []

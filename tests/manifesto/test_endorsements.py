@@ -126,7 +126,7 @@ def test_endorsement_fields_are_checked_with_their_lines(tmp_path: Path) -> None
             "manifesto/endorsements/wmde.yml",
             4,
             "website",
-            '"www.wikimedia.de" is not a web address; write a full address that starts with https:// (or http://)',
+            '"www.wikimedia.de" is not a web address; write a full address that starts with https://',
         ),
     ]
 

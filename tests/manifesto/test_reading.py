@@ -4,10 +4,12 @@ from __future__ import annotations
 
 from pathlib import Path
 
+from advocacy.cli.main import main
 from advocacy.content.project import load_project
 from advocacy.manifesto.reading import load_manifesto
 from tests.support.manifesto import (
     CHANGELOG,
+    INDEX,
     TODAY,
     make,
     problems_of,
@@ -45,3 +47,17 @@ def test_the_repository_manifesto_is_valid() -> None:
     assert manifesto.current is not None and manifesto.changelog is not None
     assert manifesto.changelog.latest is not None
     assert manifesto.changelog.latest.version in manifesto.versions
+
+
+def test_a_translation_still_in_english_is_refused_and_shown_nowhere(tmp_path: Path) -> None:
+    """`advocacy translate manifesto/index.md ar` starts a copy of the English text: it is refused with what to
+    do, and no page of the manifesto takes it for the Arabic text."""
+    project = make(tmp_path)
+    assert main(["translate", str(project.root / INDEX), "ar", "--root", str(project.root)]) == 0
+    manifesto = load_manifesto(project, TODAY)
+    assert [str(p) for p in manifesto.problems] == [
+        "manifesto/index.ar.md: error: 6 of 6 paragraphs are still those of manifesto/index.md, word for word: "
+        "translate them; until then this translation is not published"
+    ]
+    assert "ar" not in manifesto.texts
+    assert manifesto.current_languages == {"en", "fr"}

@@ -8,9 +8,16 @@ from pathlib import Path
 
 import pytest
 
+from advocacy.cli.main import main
+from advocacy.content.repository import load_repository
+from advocacy.manifesto.reading import load_manifesto
+from advocacy.site.integrity import check_site
 from advocacy.translations.pins import fingerprint
 from tests.support.building import build, warnings
-from tests.support.project import VALID_CASE, write_project
+from tests.support.git import commit_all, git, init_repository
+from tests.support.manifesto import CHANGELOG as MANIFESTO_CHANGELOG
+from tests.support.manifesto import CHANGELOG_TEXT, EDITED, INDEX, manifesto_files, with_unreleased, write
+from tests.support.project import VALID_CASE, add_to_nav, write_project
 
 pytestmark = pytest.mark.site
 
@@ -356,3 +363,40 @@ def test_each_language_has_a_feed_of_the_released_versions(site: Path) -> None:
     ]
     assert 'href="../../manifesto/feed.xml" type="application/atom+xml"' in _page(site, "manifesto/changelog")
     assert (site / "ar/manifesto/feed.xml").is_file()
+
+
+def test_a_release_branch_builds_clean_and_passes_the_site_check(tmp_path: Path) -> None:
+    """A maintainer's path: edit the text with its changelog item, branch, `advocacy manifesto release`,
+    commit, then `make build` (a strict build and `advocacy check-site`): no warning, no broken link, in any
+    language, although nothing is left unreleased."""
+    files = {
+        **manifesto_files(),
+        "cases/blackout.md": VALID_CASE.replace(
+            "methods: [blackout]", "methods: [blackout]\ndossiers: [eu-copyright-directive]"
+        ),
+        "docs/contribute/manifesto.md": "# Changing the manifesto\n\n## Endorse\n\nHow to endorse it.\n",
+    }
+    project = write_project(tmp_path / "hub", files)
+    (project.root / "docs" / "manifesto").symlink_to("../manifesto", target_is_directory=True)
+    _configure(project.root / "mkdocs.yml")
+    add_to_nav(project, "contribute/manifesto.md")
+    init_repository(project.root)
+    git(project.root, "switch", "--quiet", "--create", "release-0.1.1")
+    write(
+        project,
+        {
+            INDEX: EDITED,
+            MANIFESTO_CHANGELOG: with_unreleased(
+                CHANGELOG_TEXT, ("free-knowledge", "wording", "Clearer words.")
+            ),
+        },
+    )
+    assert main(["manifesto", "check", "main", "--root", str(project.root)]) == 0
+    commit_all(project.root, "Clearer words in free-knowledge")
+    assert main(["manifesto", "release", "--summary", "Clearer words.", "--root", str(project.root)]) == 0
+    commit_all(project.root, "Release 0.1.1")
+    result = build(project.root, "--strict")
+    assert result.returncode == 0, result.stderr
+    assert warnings(result.stderr) == []
+    problems = check_site(project, load_repository(project), load_manifesto(project), project.root / "site")
+    assert [str(p) for p in problems] == [], "\n".join(str(p) for p in problems)

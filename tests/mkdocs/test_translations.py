@@ -11,6 +11,7 @@ import pytest
 from advocacy.locales.strings import section_headings
 from tests.support.building import build, warnings
 from tests.support.html import Switcher, Tags
+from tests.support.paths import ADVOCACY
 from tests.support.project import VALID_CASE, ProjectFactory, add_to_nav, pinned_translation
 
 pytestmark = pytest.mark.site
@@ -250,9 +251,11 @@ def test_a_page_missing_in_a_language_is_shown_at_its_address_with_a_note_in_tha
     result = build(project.root, "--strict")
     assert result.returncode == 0, result.stderr
     assert warnings(result.stderr) == []
+    assert "Page skipped" not in result.stderr
+    assert "mkdocs_static_i18n: Building 'ar' documentation" in result.stderr  # the log is there
     site = project.root / "site"
     arabic_home = (site / "ar/index.html").read_text(encoding="utf-8")
-    assert 'href="guide/"' in arabic_home
+    assert 'href="guide/index.html"' in arabic_home
     # The English title is isolated from the Arabic around it (U+2068 ... U+2069): it keeps its order.
     assert "\u2068Guide\u2069 (الإنجليزية)" in arabic_home
     guide = (site / "ar/guide/index.html").read_text(encoding="utf-8")
@@ -321,3 +324,45 @@ def test_every_language_has_its_page_not_found_and_the_root_one_offers_every_lan
     )
     assert (site / "fr/404.html").is_file()
     assert "404 - Not found" not in root + arabic
+
+
+def test_a_page_translation_is_published_only_once_translated(make_project: ProjectFactory) -> None:
+    """`advocacy translate docs/guide.md fr` starts a copy of the English page: the strict build refuses it and
+    the French site shows the English original, named and marked as such, not a copy labelled as a
+    translation; once translated and its method written, it is published."""
+    guide = (
+        "# A guide for new writers\n\nRead the home page first, then write your own case in plain words.\n"
+    )
+    project = make_project({"docs/guide.md": guide})
+    add_to_nav(project, "guide.md")
+    started = subprocess.run(
+        [str(ADVOCACY), "translate", "docs/guide.md", "fr"], cwd=project.root, capture_output=True, text=True
+    )
+    assert started.returncode == 0, started.stderr
+    strict = build(project.root, "--strict")
+    assert strict.returncode == 1
+    # What the contributor must still do, both said: translate the text, and say how it was translated.
+    assert sorted(warnings(strict.stderr)) == [
+        "WARNING -  advocacy: docs/guide.fr.md: error: 2 of 2 paragraphs are still those of "
+        "docs/guide.md, word for word: translate them; until then the page is not published in this language, "
+        "whose readers are sent to the original",
+        'WARNING -  advocacy: docs/guide.fr.md:3: error: translation.method: the required field "method" is '
+        "missing; add it (human, machine, or machine-reviewed (a machine translation checked by a person).)",
+    ]
+    assert build(project.root).returncode == 0
+    # The copy is not published: French readers get the original, at their address, with the note that says
+    # it is not translated yet.
+    french = (project.root / "site/fr/guide/index.html").read_text(encoding="utf-8")
+    assert "adv-untranslated" in french and '<div class="adv-borrowed" lang="en" dir="ltr">' in french
+    assert "A guide for new writers (anglais)" in (project.root / "site/fr/index.html").read_text(
+        encoding="utf-8"
+    )
+    path = project.root / "docs/guide.fr.md"
+    text = path.read_text(encoding="utf-8").replace(
+        "Read the home page first, then write your own case in plain words.",
+        "Lisez d'abord l'accueil, puis écrivez votre cas avec des mots simples.",
+    )
+    path.write_text(text.replace("translation:\n", "translation:\n  method: machine\n"), encoding="utf-8")
+    translated = build(project.root, "--strict")
+    assert translated.returncode == 0, translated.stderr
+    assert (project.root / "site/fr/guide/index.html").is_file()

@@ -5,12 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from advocacy.catalogue.records import Catalogue, Version
-from advocacy.content.repository import Repository
+from advocacy.catalogue.exports import cases_csv
+from advocacy.catalogue.records import Catalogue, Version, build_catalogue
+from advocacy.content.repository import Repository, load_repository
 from advocacy.content.vocabularies import Term, Vocabularies
 from advocacy.site.pages import SitePages
 from tests.support.corpus import CASE_URLS, EXPECTED_COUNTS, SECRETS, SITE_URL
 from tests.support.html import Entries, Tags, is_external, resolve
+from tests.support.project import VALID_CASE, ProjectFactory
 
 
 def site_pages(
@@ -417,4 +419,31 @@ def test_who_else_works_on_this_says_what_each_organization_shares(
     ]
     assert site.subjects(["dossier:eu-copyright-directive", "topic:copyright", "topic:copyright"]) == (
         "<bdi>EU copyright directive</bdi> and <bdi>Copyright</bdi>"
+    )
+
+
+def test_a_print_only_source_is_shown_with_its_reference_and_no_link(make_project: ProjectFactory) -> None:
+    """A source that is not online is listed with its publisher, date and citation, without a link; the CSV
+    export gives its reference where other sources give their address."""
+    sources = VALID_CASE.replace(
+        "    url: https://en.wikipedia.org/wiki/Example\n",
+        "    url: https://en.wikipedia.org/wiki/Example\n"
+        "  - title: Les encyclopédies libres\n"
+        "    publisher: Le Monde diplomatique\n"
+        "    date: 2011-10\n"
+        "    citation: Print edition, issue 691, page 3\n",
+    )
+    repository = load_repository(make_project({"cases/blackout.md": sources}))
+    assert repository.problems == []
+    catalogue = build_catalogue(repository)
+    _, bottom = site_pages(catalogue, repository, "en").case_parts("blackout", "cases/blackout/", None)
+    items = bottom.split('<ol class="adv-sources">', 1)[1].split("</ol>", 1)[0]
+    assert (
+        "<li><bdi>Les encyclopédies libres</bdi>, <bdi>Le Monde diplomatique</bdi>, <bdi>October 2011</bdi>, "
+        "<bdi>Print edition, issue 691, page 3</bdi></li>"
+    ) in items
+    assert items.count("<a ") == 1  # the online source only
+    assert (
+        "https://en.wikipedia.org/wiki/Example|Le Monde diplomatique, 2011-10, Print edition, issue 691, page 3"
+        in cases_csv(catalogue, SITE_URL)
     )

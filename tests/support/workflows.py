@@ -1,11 +1,21 @@
-"""What the workflows' tests run against: a web server on 127.0.0.1 that answers by path (nothing reaches the
-internet), a case citing its addresses, and support issues as `gh issue list` gives them."""
+"""What the workflows' tests run against: an https server on 127.0.0.1 that answers by path (nothing reaches
+the internet), a case citing its addresses, and support issues as `gh issue list` gives them.
+
+Cases cite https addresses only, so the server speaks TLS with a certificate made for the session by the
+``openssl`` command, which the tests' requests trust (``SSL_CERT_FILE``) and nothing else does.
+"""
 
 from __future__ import annotations
 
+import functools
+import shutil
+import ssl
+import subprocess
+import tempfile
 import threading
 from collections.abc import Iterator
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
+from pathlib import Path
 
 import pytest
 
@@ -49,11 +59,35 @@ class _Handler(BaseHTTPRequestHandler):
         """Keep the test output quiet."""
 
 
+@functools.cache
+def _certificate() -> tuple[Path, Path]:
+    """A self-signed certificate for 127.0.0.1, valid for a day, made once per session: (certificate, key)."""
+    openssl = shutil.which("openssl")
+    if openssl is None:
+        pytest.skip("the openssl command is missing: the link server cannot speak https")
+    folder = Path(tempfile.mkdtemp(prefix="link-server-"))
+    certificate, key = folder / "certificate.pem", folder / "key.pem"
+    subprocess.run(
+        [
+            openssl, "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "1", "-subj", "/CN=127.0.0.1",
+            "-addext", "subjectAltName=IP:127.0.0.1", "-keyout", str(key), "-out", str(certificate),
+        ],
+        check=True,
+        capture_output=True,
+    )  # fmt: skip
+    return certificate, key
+
+
 def serve_links(monkeypatch: pytest.MonkeyPatch) -> Iterator[LinkServer]:
-    """Run a :class:`LinkServer` (with no proxy in the way) until the caller is done with it."""
+    """Run a :class:`LinkServer` (with no proxy in the way, its certificate trusted) until the caller is done."""
     for name in ("http_proxy", "HTTP_PROXY", "https_proxy", "HTTPS_PROXY", "all_proxy", "ALL_PROXY"):
         monkeypatch.delenv(name, raising=False)
+    certificate, key = _certificate()
+    monkeypatch.setenv("SSL_CERT_FILE", str(certificate))
     httpd = LinkServer(("127.0.0.1", 0), _Handler)
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(certificate, key)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
     httpd.requests_seen = []
     # A short poll interval, so that shutting the server down after each test takes no half second.
     thread = threading.Thread(target=httpd.serve_forever, kwargs={"poll_interval": 0.05}, daemon=True)
@@ -69,7 +103,7 @@ def serve_links(monkeypatch: pytest.MonkeyPatch) -> Iterator[LinkServer]:
 def base_url(httpd: LinkServer) -> str:
     """The server's address, without a final slash."""
     host, port = httpd.server_address[:2]
-    return f"http://{host!s}:{port}"
+    return f"https://{host!s}:{port}"
 
 
 def case_with_sources(base: str) -> str:

@@ -109,7 +109,8 @@ def _cell(value: Any) -> str:
         return ""
     if isinstance(value, list):
         if value and isinstance(value[0], dict):
-            value = [s["url"] for s in value]
+            # A source that is not online has no address: its reference stands for it.
+            value = [s.get("url") or f"{s['publisher']}, {_date(s['date'])}, {s['citation']}" for s in value]
         text = LIST_SEPARATOR.join(str(v) for v in value)
     elif isinstance(value, dict):
         text = LIST_SEPARATOR.join(value)
@@ -119,7 +120,8 @@ def _cell(value: Any) -> str:
 
 
 def cases_csv(catalogue: Catalogue, site_url: str) -> str:
-    """``cases.csv``: one row per case (the original's title and summary; sources as their URLs)."""
+    """``cases.csv``: one row per case (the original's title and summary; sources as their URLs, or for a source
+    that is not online, its publisher, date and citation)."""
     out = io.StringIO()
     writer = csv.writer(out, lineterminator="\r\n")
     writer.writerow(CSV_COLUMNS)

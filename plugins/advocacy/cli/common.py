@@ -11,6 +11,7 @@ from advocacy.content.project import Project, find_root, load_project
 from advocacy.reading.problems import Problem, Severity, format_github, format_json, format_text
 
 EXIT_OK, EXIT_INVALID, EXIT_USAGE = 0, 1, 2
+EXIT_STOPPED = 130  # stopped by the person (Ctrl+C), as shells report an interrupted command
 
 FORMATTERS = {"text": format_text, "github": format_github, "json": format_json}
 

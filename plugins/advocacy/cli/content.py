@@ -77,11 +77,21 @@ def validate_command(args: argparse.Namespace) -> int:
         other_problems = [
             p for p in other_problems if any(p.file == n or p.file.startswith(n + "/") for n in named)
         ]
-    published = len(repository.published_files())
-    tally = (
-        "{errors} error(s), {warnings} warning(s); "
-        f"{published} of {len(repository.files)} case files can be published."
-    )
+    files, published = repository.files, repository.published_files()
+    if paths is None:
+        tally = (
+            "{errors} error(s), {warnings} warning(s); "
+            f"{len(published)} of {len(files)} case files can be published."
+        )
+    else:
+        # Count what was asked about: the files named, not the repository around them.
+        asked = {project.relative(path) for path in paths}
+        named_files = {f.display for f in files if f.display in asked or project.relative(f.path) in asked}
+        ready = sum(f.display in named_files for f in published)
+        tally = (
+            "{errors} error(s), {warnings} warning(s) in " + f"{len(paths)} file(s) named; "
+            f"{ready} of {len(named_files)} case file(s) named can be published."
+        )
     return report(sort_problems({*problems, *other_problems}), args.format, tally)
 
 

@@ -8,31 +8,37 @@ import subprocess
 import sys
 import tempfile
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
-from advocacy.cli.common import EXIT_INVALID, EXIT_OK, EXIT_USAGE, project_of, read_input
+from advocacy.cli.common import EXIT_INVALID, EXIT_OK, EXIT_STOPPED, EXIT_USAGE, project_of, read_input
 from advocacy.content.model import load_model
 from advocacy.content.repository import CaseIdError, case_path, load_repository
 from advocacy.content.vocabularies import load_vocabularies
 from advocacy.intake.forms import CASE_FORM, case_form_text
 from advocacy.intake.issue_to_case import submission_from_issue
-from advocacy.intake.new_case import NewCase, ScaffoldError, create_case
-from advocacy.intake.preview import PreviewError, make_preview
+from advocacy.intake.new_case import (
+    QUESTIONS,
+    AnswerError,
+    Answers,
+    NewCase,
+    Question,
+    ScaffoldError,
+    check_language,
+    create_case,
+    existing_files,
+)
+from advocacy.intake.preview import PreviewError, case_addresses, free_port, make_preview
 from advocacy.intake.submission import SubmissionError, problems_comment, pull_request_body
+from advocacy.locales.strings import section_headings
 from advocacy.reading.problems import Severity, format_text, log_line
 
-NEW_FIELDS = (
-    ("id", "id (lowercase letters, digits and hyphens, such as wikipedia-block-2017)"),
-    ("title", "title"),
-    ("summary", "summary (one or two sentences)"),
-    ("date", "date the action started (YYYY, YYYY-MM or YYYY-MM-DD)"),
-    ("outcome", "outcome (success, partial, failure, ongoing, unknown)"),
-    ("jurisdiction", "jurisdictions (ISO codes such as DE or ES-CT, EU, or a forum; separated by commas)"),
-    ("topic", "topics (terms of cases/vocabularies/topics.yml, separated by commas)"),
-    ("method", "methods (terms of cases/vocabularies/methods.yml, separated by commas)"),
-    ("source_title", "title of a first source"),
-    ("source_url", "its https address"),
-)
+HOST = "127.0.0.1"
+"""The preview answers on this machine only."""
+ID_STAND_IN = "case-from-an-issue"
+"""The name a case is checked under while a maintainer has not given it an id."""
+EXIT_NEEDS_ID = 3
+"""issue-to-case: the case passes every check but its title gives no id; a maintainer gives one (--id)."""
 
 
 def register(
@@ -46,17 +52,20 @@ def register(
         description=(
             "Create cases/<id>.md (or cases/<id>.<language>.md) with the fields every case needs, today as "
             "`published`, and the four sections with what each holds. Values not given as options are asked "
-            "for in a terminal. The new file is checked at once."
+            "for in a terminal, each checked as it is given (asked again until it is right), or read from "
+            "standard input, one line per answer in the order of the questions. Ctrl+C stops without writing."
         ),
     )
-    for name, question in NEW_FIELDS:
-        flag = "--" + name.replace("_", "-")
-        if name in {"jurisdiction", "topic", "method"}:
+    for question in QUESTIONS:
+        if question.several:
             new.add_argument(
-                flag, dest=name, action="append", help=question + "; repeat the option or use commas"
+                question.option,
+                dest=question.name,
+                action="append",
+                help=question.prompt + "; repeat the option or use commas",
             )
         else:
-            new.add_argument(flag, dest=name, help=question)
+            new.add_argument(question.option, dest=question.name, help=question.prompt)
     new.add_argument("--language", help="the language the case is written in (default: the site's default)")
     new.set_defaults(handler=new_command)
 
@@ -76,8 +85,11 @@ def register(
         parents=[common],
         help="turn the body of a case submitted with the issue form into a case file and a report",
         description=(
-            "Read the body of an issue written with the case form, write cases/<id>.md (the id comes from a "
-            "Latin-script title, or --id), check it, and print a report in plain words for the submitter."
+            "Read the body of an issue written with the case form and write the case in the language the "
+            "submitter chose: cases/<id>.md, or cases/<id>.<language>.md (the id comes from a Latin-script "
+            "title, or --id). The file is checked and kept only if it passes; otherwise the problems are "
+            "printed in the words of the form, for the submitter (exit 1). What only a maintainer can do goes "
+            "to stderr: a title in another script needs --id (exit 3 when nothing else is wrong)."
         ),
     )
     issue.add_argument("file", metavar="FILE", help="the issue body, or - for standard input")
@@ -115,72 +127,137 @@ def register(
         help="serve one case with the cases it names, rebuilt in about a second after each edit",
         description=(
             "Serve a small site holding one case, the cases it names and the cases that name it, so that "
-            "each edit shows in about a second whatever the size of the repository. Problems of the case are "
-            "printed as warnings; `advocacy validate` checks everything."
+            "each edit shows in a second or two whatever the size of the repository, and print the address of "
+            "the case. Problems of the case are printed as warnings and shown at its address; `advocacy "
+            "validate` checks everything."
         ),
     )
     preview.add_argument("path", metavar="PATH", help="the case file, such as cases/x.md")
-    preview.add_argument("--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000)")
+    preview.add_argument(
+        "--port", type=int, default=8000, help="port on 127.0.0.1 (default 8000; a free one if it is in use)"
+    )
     preview.add_argument(
         "--build", metavar="DIR", help="build the preview once into DIR instead of serving it"
     )
     preview.set_defaults(handler=preview_command)
 
 
+class _Refused(Exception):
+    """An answer read from standard input is not accepted (nobody is there to answer again)."""
+
+
 def new_command(args: argparse.Namespace) -> int:
-    """Create a case file from options, or from answers in a terminal."""
+    """Create a case file from options and answers, each checked as it is given."""
     project = project_of(args)
-    values: dict[str, str] = {}
-    missing = []
-    for name, question in NEW_FIELDS:
-        value = getattr(args, name)
-        if isinstance(value, list):
-            value = ",".join(value)
-        if not value and sys.stdin.isatty():
-            value = input(f"{question}: ").strip()
-        if not value:
-            missing.append("--" + name.replace("_", "-"))
-        values[name] = value or ""
-    if missing:
-        print(
-            f"advocacy new: give {', '.join(missing)} (or run it in a terminal to be asked)", file=sys.stderr
-        )
-        return EXIT_USAGE
-
-    def split(text: str) -> list[str]:
-        return [part.strip() for part in text.split(",") if part.strip()]
-
-    case = NewCase(
-        id=values["id"],
-        title=values["title"],
-        summary=values["summary"],
-        date=values["date"],
-        outcome=values["outcome"],
-        jurisdictions=split(values["jurisdiction"]),
-        topics=split(values["topic"]),
-        methods=split(values["method"]),
-        source_title=values["source_title"],
-        source_url=values["source_url"],
-        language=args.language or "",
-    )
+    model = load_model()
+    language = args.language or project.default_language.code
     try:
-        path = create_case(project, load_model(), case)
+        check_language(project, language)
+    except ScaffoldError as exc:
+        print(f"advocacy new: --language: {exc}", file=sys.stderr)
+        return EXIT_USAGE
+    answers = Answers(project, model, load_vocabularies(project, model), language)
+    values: dict[str, str | list[str]] = {}
+    refused = []
+    for question in QUESTIONS:
+        given = getattr(args, question.name)
+        if not given:
+            continue
+        try:
+            values[question.name], _ = answers.check(
+                question, ",".join(given) if isinstance(given, list) else given
+            )
+        except AnswerError as exc:
+            refused.append(f"advocacy new: {question.option}: {exc}")
+    if refused:
+        print("\n".join(refused), file=sys.stderr)
+        return EXIT_USAGE
+    terminal = sys.stdin.isatty()
+    missing = [q for q in QUESTIONS if q.name not in values]
+    lines = iter(sys.stdin.readline, "")  # the answers piped in, one per line
+    try:
+        for number, question in enumerate(missing):
+            try:
+                values[question.name] = _ask(question, answers, None if terminal else lines, number + 1)
+            except EOFError:
+                if terminal:
+                    raise
+                options = ", ".join(q.option for q in missing[number:])
+                print(
+                    f"advocacy new: give {options} (as options, or one line each on standard input, or run it "
+                    "in a terminal to be asked); nothing was written",
+                    file=sys.stderr,
+                )
+                return EXIT_USAGE
+    except (EOFError, KeyboardInterrupt) as exc:
+        print("\nadvocacy new: stopped; nothing was written", file=sys.stderr)
+        return EXIT_STOPPED if isinstance(exc, KeyboardInterrupt) else EXIT_INVALID
+    except _Refused as exc:
+        print(f"advocacy new: {exc}; nothing was written", file=sys.stderr)
+        return EXIT_INVALID
+    case = NewCase(language=language, **values)  # type: ignore[arg-type]  # each answer has its field's type
+    try:
+        path = create_case(project, model, case)
     except ScaffoldError as exc:
         print(f"advocacy new: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(
-        f"{project.relative(path)}: created; write the four sections, then run: advocacy validate {project.relative(path)}"
-    )
-    problems = load_repository(project).problems_of([path])
+    display = project.relative(path)
+    headings = ", ".join(section_headings(language).values())
+    print(f"{display}: created; write the four sections ({headings}), then run: advocacy validate {display}")
+    # The four sections are empty on purpose: what remains to write is said above, not reported as errors.
+    sections = {
+        n for n, line in enumerate(path.read_text(encoding="utf-8").split("\n"), 1) if line.startswith("## ")
+    }
+    problems = [
+        p
+        for p in load_repository(project).problems_of([path])
+        if not (p.field is None and p.line in sections)
+    ]
     sys.stdout.write(format_text(problems))
     return EXIT_INVALID if any(p.severity is Severity.ERROR for p in problems) else EXIT_OK
+
+
+def _ask(question: Question, answers: Answers, lines: Iterator[str] | None, number: int) -> str | list[str]:
+    """Ask one question in a terminal until its answer is accepted, or read answer ``number`` from ``lines``
+    (standard input, when it is not a terminal).
+
+    Raises:
+        EOFError: when standard input ends (Ctrl+D in a terminal).
+        _Refused: when an answer read from standard input is not accepted.
+    """
+    terminal = lines is None
+    while True:
+        if lines is None:
+            text = input(f"{question.prompt}: ")
+        else:
+            line = next(lines, None)
+            if line is None:
+                raise EOFError
+            text = line.rstrip("\r\n")
+        choices = answers.choices(question)
+        if terminal and text.strip() == "?" and choices:
+            print("  " + "\n  ".join(choices), file=sys.stderr)
+            continue
+        try:
+            value, note = answers.check(question, text)
+        except AnswerError as exc:
+            if not terminal:
+                what = question.prompt.split(" (")[0]
+                raise _Refused(f"line {number} of standard input ({what}): {exc}") from exc
+            print(f"  {exc}", file=sys.stderr)
+            continue
+        if note and terminal:
+            print(f"  {note}", file=sys.stderr)
+        return value
 
 
 def forms_command(args: argparse.Namespace) -> int:
     """Write the case issue form, or check that the committed one is current."""
     project = project_of(args)
     model = load_model()
-    text = case_form_text(model, load_vocabularies(project, model), project.default_language.code)
+    text = case_form_text(
+        model, load_vocabularies(project, model), project.default_language.code, project.languages
+    )
     path = project.root / CASE_FORM
     current = path.read_text(encoding="utf-8") if path.is_file() else None
     if args.check:
@@ -198,7 +275,8 @@ def forms_command(args: argparse.Namespace) -> int:
 
 
 def issue_to_case_command(args: argparse.Namespace) -> int:
-    """Make a case file from a submitted issue, and report in plain words what to fix."""
+    """Make a case file from a submitted issue, in the language it was written in; report in the form's words
+    what the submitter must fix (stdout) and what only a maintainer can do (stderr)."""
     project = project_of(args)
     if args.id is not None:
         try:
@@ -209,32 +287,44 @@ def issue_to_case_command(args: argparse.Namespace) -> int:
     body = read_input(args.file)
     model = load_model()
     vocabularies = load_vocabularies(project, model)
-    submission = submission_from_issue(body, model, vocabularies, project.default_language.code, args.id)
+    submission = submission_from_issue(body, model, vocabularies, project, args.id)
     problems = list(submission.problems)
-    path = None
-    if submission.text is not None and submission.case_id is not None:
+    written = None
+    if submission.text is not None:
+        # Without an id (a title in another script) the case is still checked, under a stand-in name, so that
+        # the submitter hears about its content at once; the maintainer gives the id.
         try:
-            path = case_path(project, submission.case_id)
+            path = case_path(project, submission.case_id or ID_STAND_IN, submission.language)
         except CaseIdError as exc:
             print(f"advocacy issue-to-case: {exc}", file=sys.stderr)
             return EXIT_USAGE
-        if path.exists() or any(project.cases_dir.glob(f"{submission.case_id}.*.md")):
+        name = path.name
+        existing = existing_files(project, name.split(".")[0])
+        if existing:
             print(
-                f"advocacy issue-to-case: a case {submission.case_id!r} exists already; give another --id",
+                f"advocacy issue-to-case: the id {name.split('.')[0]!r} is taken "
+                f"({project.relative(existing[0])}); give another --id",
                 file=sys.stderr,
             )
             return EXIT_USAGE
         path.write_text(submission.text, encoding="utf-8")
-        for problem in load_repository(project).problems_of([path]):
-            where = f"{problem.field}: " if problem.field else ""
-            problems.append(f"{where}{problem.message}")
-    if path is not None:
-        print(f"The case file `{project.relative(path)}` was made from this issue.")
+        found = load_repository(project).problems_of([path])
+        problems += [submission.explain(p) for p in found if p.severity is Severity.ERROR]
+        # A file with problems never stays in cases/: the next run, once the issue is fixed, starts afresh.
+        if problems or submission.case_id is None:
+            path.unlink()
+        else:
+            written = path
+    for note in submission.maintainer:
+        print(log_line(f"advocacy issue-to-case: for a maintainer: {note}"), file=sys.stderr)
     if problems:
-        print("\nBefore it can be published, please fix these points in the issue:\n")
+        print("Before this case can be published, please fix these points in the issue:\n")
         # The workflow prints this report in its log: text from the issue must not read as a workflow command.
         print("\n".join(log_line(f"- {problem}") for problem in problems))
         return EXIT_INVALID
+    if written is None:
+        return EXIT_NEEDS_ID
+    print(f"The case file `{project.relative(written)}` was made from this issue.")
     print("It passes every check and can be reviewed.")
     return EXIT_OK
 
@@ -265,7 +355,7 @@ def problems_command(args: argparse.Namespace) -> int:
 
 
 def preview_command(args: argparse.Namespace) -> int:
-    """Serve (or build once) a small site around one case."""
+    """Serve (or build once) a small site around one case, opened at the case."""
     project = project_of(args)
     with tempfile.TemporaryDirectory(prefix="advocacy-preview-") as folder:
         try:
@@ -275,15 +365,28 @@ def preview_command(args: argparse.Namespace) -> int:
             return EXIT_USAGE
         env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
         mkdocs = [sys.executable, "-m", "mkdocs"]
+        pages = case_addresses(project, Path(args.path))
         if args.build:
             start = time.perf_counter()
             code = subprocess.call([*mkdocs, "build", "-q", "-f", str(config), "-d", args.build], env=env)  # noqa: S603
             print(f"preview built in {time.perf_counter() - start:.2f} s into {args.build}", file=sys.stderr)
             return code
-        print(f"Preview of {args.path}: http://127.0.0.1:{args.port}/ (Ctrl+C to stop)", file=sys.stderr)
         try:
-            return subprocess.call(  # noqa: S603
-                [*mkdocs, "serve", "-f", str(config), "--dev-addr", f"127.0.0.1:{args.port}"], env=env
-            )
+            port = free_port(HOST, args.port)
+        except PreviewError as exc:
+            print(f"advocacy preview: {exc}", file=sys.stderr)
+            return EXIT_USAGE
+        if port != args.port:
+            print(f"advocacy preview: port {args.port} is in use; using {port}", file=sys.stderr)
+        base = f"http://{HOST}:{port}/"
+        others = "".join(f"\n  {base}{page}" for page in pages[1:])
+        print(f"Preview of {args.path}: {base}{pages[0]}{others}\n(Ctrl+C to stop)", file=sys.stderr)
+        serve = [*mkdocs, "serve", "-f", str(config), "--dev-addr", f"{HOST}:{port}"]
+        server = subprocess.Popen(serve, env=env)  # noqa: S603 - our own command line
+        try:
+            return server.wait()
         except KeyboardInterrupt:
+            # Ctrl+C in a terminal reaches both; anything else that stops the preview stops the server too.
+            server.terminate()
+            server.wait()
             return EXIT_OK

@@ -17,6 +17,7 @@ from advocacy.translations.tools import (
     repin,
     start_translation,
     translation_report,
+    units_of_files,
 )
 from advocacy.translations.units import Status, units_of
 
@@ -31,14 +32,22 @@ def register(
         help="report which translations are current, outdated or missing; repin after a typo fix",
         description=(
             "Report, for each language, the translations of cases, the manifesto and the pages: current, "
-            "outdated (the source changed after the translation's pin) or missing."
+            "outdated (the source changed after the translation's pin; the lines that changed are shown), "
+            "untranslated (still the source's text), or missing."
         ),
     )
     translations.add_argument("--format", choices=("text", "json"), default="text", help="text or json")
     translations.add_argument(
+        "--file",
+        action="append",
+        metavar="PATH",
+        help="report on this source or translation only (repeat for several)",
+    )
+    translations.add_argument(
         "--check",
         action="store_true",
-        help="exit with 1 when a translation has no pin or a broken one (outdated ones are listed, not failed)",
+        help="exit with 1 when a translation has no pin, a broken one or no method, or is still the source's "
+        "text (outdated ones are listed, not failed)",
     )
     translations.set_defaults(handler=report_command)
     actions = translations.add_subparsers(dest="action", metavar="ACTION")
@@ -48,7 +57,9 @@ def register(
         help="after an edit that does not change the meaning of a source, keep its translations current",
         description=(
             "For each source file given, move the pins of its translations that were current at revision "
-            "SINCE (git) to the source as it is now. Translations that were already outdated stay outdated."
+            "SINCE (git) to the source as it is now. Translations that were already outdated stay outdated. "
+            "Refused when the source changed more than a typo since SINCE (a word added, removed or replaced, "
+            "a number changed): its translations no longer say the same."
         ),
     )
     repin_parser.add_argument("paths", nargs="+", metavar="SOURCE", help="source files you edited")
@@ -56,6 +67,11 @@ def register(
         "--since",
         default="HEAD",
         help="git revision before the edit (default HEAD; in a pull request, its base)",
+    )
+    repin_parser.add_argument(
+        "--force",
+        action="store_true",
+        help="pin them even though the source's meaning changed: the translations were updated with it",
     )
     repin_parser.set_defaults(handler=repin_command)
 
@@ -73,14 +89,20 @@ def register(
 
 
 def report_command(args: argparse.Namespace) -> int:
-    """Print the state of every translation, per language."""
+    """Print the state of every translation (or of those of the files named), per language."""
     project = project_of(args)
     units = units_of(project, load_repository(project))
+    if args.file:
+        try:
+            units = units_of_files(project, units, [Path(p) for p in args.file])
+        except PinError as exc:
+            print(f"advocacy translations: {exc}", file=sys.stderr)
+            return EXIT_USAGE
     if args.format == "json":
         print(json.dumps(translation_report(project, units), ensure_ascii=False, indent=1))
     else:
         sys.stdout.write(format_report(project, units))
-    broken = [u for u in units if u.status in {Status.UNPINNED, Status.MALFORMED}]
+    broken = [u for u in units if u.status in {Status.UNPINNED, Status.MALFORMED, Status.UNTRANSLATED}]
     if args.check:
         for unit in broken:
             print(broken_message(project, unit), file=sys.stderr)
@@ -93,7 +115,7 @@ def repin_command(args: argparse.Namespace) -> int:
     project = project_of(args)
     units = units_of(project, load_repository(project))
     try:
-        changed = repin(project, units, [Path(p).resolve() for p in args.paths], args.since)
+        changed = repin(project, units, [Path(p).resolve() for p in args.paths], args.since, args.force)
     except PinError as exc:
         print(f"advocacy translations repin: {exc}", file=sys.stderr)
         return EXIT_USAGE
@@ -110,5 +132,10 @@ def translate_command(args: argparse.Namespace) -> int:
     except PinError as exc:
         print(f"advocacy translate: {exc}", file=sys.stderr)
         return EXIT_USAGE
-    print(f"{project.relative(path)}: created; translate the text, keep the frontmatter's translation.source")
+    print(
+        f"{project.relative(path)}: created with the text of {project.relative(Path(args.path).resolve())} to "
+        "translate. It is not published until it is translated; then write how, under translation: "
+        "(method: human, machine or machine-reviewed), and your handle under translators if you like. Keep "
+        "translation.source: it says which version you translated."
+    )
     return EXIT_OK

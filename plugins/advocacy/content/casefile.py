@@ -6,6 +6,8 @@ media folder) are made by :mod:`advocacy.content.repository` once every file has
 
 from __future__ import annotations
 
+import difflib
+import re
 from collections.abc import Collection, Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -109,6 +111,9 @@ def read_case_file(
 
     body = scan_body(source.body, source.body_line)
     problems += _check_sections(display, body.headings, language, default_language, model)
+    problems += _check_section_text(
+        display, source.body, source.body_line, body.headings, language, default_language, model
+    )
     problems += [_unsafe_problem(display, item) for item in body.unsafe]
     problems += [p for item in body.attributes if (p := attribute_problem(display, item)) is not None]
     problems += [email_problem(display, item) for item in body.emails]
@@ -187,6 +192,14 @@ def email_problem(display: str, item: Email) -> Problem:
 
 
 def _unsafe_problem(display: str, item: Unsafe) -> Problem:
+    if item.kind == "html" and item.text.lower() == "<img>":
+        return Problem(
+            display,
+            item.line,
+            None,
+            "raw HTML (<img>) is not published; show an image in Markdown: put the file in cases/media/ and "
+            "write ![what the image shows](media/<file name>)",
+        )
     if item.kind == "html":
         return Problem(
             display,
@@ -262,6 +275,7 @@ def _check_sections(
         recognised.setdefault(fallback[section].casefold(), section)
     found: dict[str, int] = {}
     order = []
+    others: list[Heading] = []
     for heading in headings:
         if heading.level == 1:
             problems.append(
@@ -274,7 +288,10 @@ def _check_sections(
                 )
             )
             continue
-        if heading.level != 2 or heading.text.casefold() not in recognised:
+        if heading.level != 2:
+            continue
+        if heading.text.casefold() not in recognised:
+            others.append(heading)
             continue
         section = recognised[heading.text.casefold()]
         if section in found:
@@ -290,8 +307,19 @@ def _check_sections(
             continue
         found[section] = heading.line
         order.append(section)
+    renamed = _renamed_sections(others, [s for s in model.sections if s not in found], recognised, model)
+    for section, heading in renamed.items():
+        problems.append(
+            Problem(
+                display,
+                heading.line,
+                None,
+                f'the heading "## {heading.text}" is not a section name; rename it "## {names[section]}" (the '
+                f"section with {model.sections[section]})",
+            )
+        )
     for section, what in model.sections.items():
-        if section not in found:
+        if section not in found and section not in renamed:
             problems.append(
                 Problem(
                     display,
@@ -312,4 +340,61 @@ def _check_sections(
                 f"put the sections in this order: {wanted}",
             )
         )
+    return problems
+
+
+def _renamed_sections(
+    others: list[Heading], missing: list[str], recognised: dict[str, str], model: CaseModel
+) -> dict[str, Heading]:
+    """The level-2 headings that stand for a missing section under another name ("Results" for Outcome, or a
+    misspelt name), by section."""
+    found: dict[str, Heading] = {}
+    for heading in others:
+        text = heading.text.casefold()
+        section = next((s for s in missing if text in model.section_aliases.get(s, ())), None)
+        if section is None:
+            close = difflib.get_close_matches(text, list(recognised), n=1, cutoff=0.8)
+            section = recognised[close[0]] if close and recognised[close[0]] in missing else None
+        if section is not None and section not in found:
+            found[section] = heading
+    return found
+
+
+_COMMENT = re.compile(r"<!--.*?(?:-->|\Z)", re.DOTALL)
+
+
+def _check_section_text(
+    display: str,
+    body: str,
+    body_line: int,
+    headings: list[Heading],
+    language: str,
+    default_language: str,
+    model: CaseModel,
+) -> list[Problem]:
+    """Each of the four sections holds text of its own, not only the guidance comment `advocacy new` writes."""
+    names = section_headings(language)
+    by_name = {section_headings(default_language)[s].casefold(): s for s in model.sections}
+    by_name.update({names[section].casefold(): section for section in model.sections})
+    lines = body.split("\n")
+    starts = [h for h in headings if h.level <= 2]
+    problems = []
+    seen: set[str] = set()
+    for number, heading in enumerate(starts):
+        section = by_name.get(heading.text.casefold()) if heading.level == 2 else None
+        if section is None or section in seen:
+            continue
+        seen.add(section)
+        end = starts[number + 1].line if number + 1 < len(starts) else body_line + len(lines)
+        text = "\n".join(lines[heading.line - body_line + 1 : end - body_line])
+        if not _COMMENT.sub("", text).strip():
+            name = names[section]
+            problems.append(
+                Problem(
+                    display,
+                    heading.line,
+                    None,
+                    f'the section "{name}" holds no text yet; write the {name} section: {model.sections[section]}',
+                )
+            )
     return problems

@@ -12,6 +12,16 @@ _PATTERN = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 # A month or a day written with one digit (2019-2-3): common, and easy to say how to fix.
 _SHORT = re.compile(r"(\d{4})-(\d{1,2})(?:-(\d{1,2}))?")
 _FORMS = {"year": "YYYY", "month": "YYYY-MM", "day": "YYYY-MM-DD"}
+# A date written with the month's English name: "March 2019", "Mar. 2019", "March 5, 2019", "5 March 2019".
+_MONTHS = {
+    name.casefold(): number
+    for number in range(1, 13)
+    for name in (calendar.month_name[number], calendar.month_abbr[number])
+}
+_NAMED = re.compile(
+    r"(?:(?P<day1>\d{1,2})(?:st|nd|rd|th)?\s+(?P<month1>[A-Za-z]+)\.?|(?P<month2>[A-Za-z]+)\.?"
+    r"(?:\s+(?P<day2>\d{1,2})(?:st|nd|rd|th)?)?)\s*,?\s+(?P<year>\d{4})"
+)
 
 
 class DateError(ValueError):
@@ -73,6 +83,10 @@ def parse_date(text: str, precisions: tuple[str, ...] = ("year", "month", "day")
     forms = " or ".join(_FORMS[p] for p in precisions)
     match = _PATTERN.fullmatch(text.strip())
     if match is None:
+        named = iso_date(text)
+        if named is not None:
+            parse_date(named, precisions)  # raises when that date is wrong too (a day that does not exist)
+            raise DateError(f'write "{named}"')
         short = _SHORT.fullmatch(text.strip())
         if short is not None:
             padded = "-".join(f"{int(g):02d}" if len(g) < 4 else g for g in short.groups() if g)
@@ -96,3 +110,16 @@ def parse_date(text: str, precisions: tuple[str, ...] = ("year", "month", "day")
             month_name = calendar.month_name[month]
             raise DateError(f"{month_name} {year} has {days} days; write a date that exists, as {forms}")
     return date
+
+
+def iso_date(text: str) -> str | None:
+    """The ``YYYY-MM`` or ``YYYY-MM-DD`` form of a date written with the month's English name ("April 2019" ->
+    ``2019-04``, "5 April 2019" -> ``2019-04-05``), or ``None`` when the text is not written so."""
+    match = _NAMED.fullmatch(" ".join(text.split()))
+    if match is None:
+        return None
+    month = _MONTHS.get((match["month1"] or match["month2"]).casefold())
+    if month is None:
+        return None
+    day = match["day1"] or match["day2"]
+    return f"{match['year']}-{month:02d}" + (f"-{int(day):02d}" if day else "")

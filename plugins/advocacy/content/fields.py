@@ -127,7 +127,10 @@ class FieldChecker:
                     node.line, name, f"expected fields ({fields}) on indented lines, found {describe(node)}"
                 )
                 return _INVALID
-            return self.check_fields(node, spec.fields, name)
+            values = self.check_fields(node, spec.fields, name)
+            if spec.one_of and not any(all(key in node.items for key in group) for group in spec.one_of):
+                self.report(node.line, name, spec.one_of_message)
+            return values
         if spec.kind == FieldKind.LABELS:
             return self._check_labels(node, spec, name)
         if not isinstance(node, Scalar):
@@ -411,8 +414,17 @@ class FieldChecker:
             self.report(
                 node.line,
                 name,
-                f'"{_shown(value, 200)}" is not a web address; write a full address that starts with https:// '
-                "(or http://)",
+                f'"{_shown(value, 200)}" is not a web address; write a full address that starts with https://',
+            )
+            return _INVALID
+        if parts.scheme.lower() == "http":
+            # Readers may be where traffic is watched or altered: the hub links to encrypted addresses only.
+            secure = "https" + value[len(parts.scheme) :]
+            self.report(
+                node.line,
+                name,
+                f'"{_shown(value, 200)}" is not an encrypted address; write "{_shown(secure, 200)}" (most sites '
+                "answer at https; if this one does not, link to an archived copy such as web.archive.org)",
             )
             return _INVALID
         return value

@@ -37,6 +37,7 @@ class FieldSpec:
         kind: What the field holds.
         required: Whether the field must be present.
         description: One sentence for contributors (docs, JSON Schema, messages).
+        ask: What the issue form says of the field, when it differs from ``description`` (no file names).
         min: Least number of items of a list.
         max: Largest number of characters of a text.
         multiline: Whether a text may span several lines.
@@ -46,12 +47,15 @@ class FieldSpec:
         complete: For labels: one label per site language is required.
         item: The specification of each item of a list.
         fields: The fields of a record.
+        one_of: For a record: groups of fields of which it must hold at least one whole group.
+        one_of_message: What to write when a record holds none of the ``one_of`` groups.
     """
 
     name: str
     kind: FieldKind
     required: bool = False
     description: str = ""
+    ask: str = ""
     min: int | None = None
     max: int | None = None
     multiline: bool = False
@@ -61,6 +65,8 @@ class FieldSpec:
     complete: bool = False
     item: FieldSpec | None = None
     fields: dict[str, FieldSpec] = field(default_factory=dict)
+    one_of: tuple[tuple[str, ...], ...] = ()
+    one_of_message: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +89,7 @@ class CaseModel:
     sections: dict[str, str]
     limits: Limits
     media_formats: tuple[str, ...]
+    section_aliases: dict[str, tuple[str, ...]] = field(default_factory=dict)
 
 
 def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
@@ -91,6 +98,7 @@ def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
         kind=FieldKind(data["kind"]),
         required=bool(data.get("required", False)),
         description=str(data.get("description", "")),
+        ask=str(data.get("ask", "")),
         min=data.get("min"),
         max=data.get("max"),
         multiline=bool(data.get("multiline", False)),
@@ -100,6 +108,8 @@ def _spec(name: str, data: dict[str, Any]) -> FieldSpec:
         complete=bool(data.get("complete", False)),
         item=_spec(name, data["item"]) if "item" in data else None,
         fields=field_specs(data.get("fields", {})),
+        one_of=tuple(tuple(group) for group in data.get("one_of", ())),
+        one_of_message=str(data.get("one_of_message", "")),
     )
 
 
@@ -120,4 +130,5 @@ def load_model() -> CaseModel:
         sections=dict(data["sections"]),
         limits=Limits(**data["limits"]),
         media_formats=tuple(data["media_formats"]),
+        section_aliases={name: tuple(aliases) for name, aliases in data.get("section_aliases", {}).items()},
     )

@@ -20,6 +20,7 @@ from advocacy.content.model import CaseModel, load_model
 from advocacy.content.project import Project
 from advocacy.content.tree import link_problem, walk
 from advocacy.content.vocabularies import Vocabularies, load_vocabularies
+from advocacy.reading.copies import copied
 from advocacy.reading.problems import Problem, Severity, sort_problems
 
 # Notes for maintainers beside the cases (the fact-check log of each batch of cases), never published.
@@ -328,6 +329,8 @@ def _check_across_files(repository: Repository, partial: bool = False) -> None:
                             f"cases/{case.id}.<language>.md) with the case's full metadata",
                         )
                     )
+        if len(originals) == 1:
+            _check_translated(repository, originals[0], case.files)
         for case_file in case.files:
             for reference in case_file.references:
                 if reference.case_id == case.id:
@@ -361,6 +364,35 @@ def _check_across_files(repository: Repository, partial: bool = False) -> None:
                 Severity.WARNING,
             )
         )
+
+
+def _check_translated(repository: Repository, original: CaseFile, files: list[CaseFile]) -> None:
+    """A translation that still holds its original's text (as `advocacy translate` starts it) is not published:
+    its language's readers would get the original's words under their language's address."""
+    source = _text_of(original)
+    for case_file in files:
+        if case_file.kind != "translation":
+            continue
+        found = copied(source, _text_of(case_file))
+        if found.is_copy:
+            language = repository.project.language(case_file.language)
+            name = language.name if language is not None else case_file.language
+            repository.problems.append(
+                Problem(
+                    case_file.display,
+                    None,
+                    None,
+                    f"{found.paragraphs} of {found.of} paragraphs are still those of {original.display}, word for "
+                    f"word: translate them into {name}; until then this file is not published",
+                )
+            )
+
+
+def _text_of(case_file: CaseFile) -> str:
+    """What a reader reads of a case file: its title, its summary and its body."""
+    return "\n\n".join(
+        [str(case_file.meta.get("title", "")), str(case_file.meta.get("summary", "")), case_file.body]
+    )
 
 
 def _check_images(repository: Repository, case_file: CaseFile) -> None:

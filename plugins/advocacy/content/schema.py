@@ -52,7 +52,7 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
             "not": {"pattern": r"[^@\s]+@[^@\s]+\.[^@\s]+|://|</?[A-Za-z!?]"},
         }
     elif kind == FieldKind.URL:
-        schema = {"type": "string", "pattern": r"^https?://[^\s/?#]+[^\s]*$"}
+        schema = {"type": "string", "pattern": r"^https://[^\s/?#]+[^\s]*$"}
     elif kind == FieldKind.LABELS:
         # One text per site language, each checked as the validator checks a label (200 characters unless
         # the model says otherwise).
@@ -73,6 +73,8 @@ def _field_schema(spec: FieldSpec, vocabularies: Vocabularies, languages: tuple[
             schema["minItems"] = spec.min
     elif kind == FieldKind.RECORD:
         schema = _record(spec.fields, vocabularies, languages)
+        if spec.one_of:
+            schema["anyOf"] = [{"required": list(group)} for group in spec.one_of]
     else:  # pragma: no cover - the model file and this function are changed together
         raise ValueError(f"unknown field kind {kind!r}")
     if spec.description:

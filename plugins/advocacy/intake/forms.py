@@ -7,7 +7,8 @@ from typing import Any
 
 import yaml
 
-from advocacy.content.model import CaseModel
+from advocacy.content.model import CaseModel, FieldSpec
+from advocacy.content.project import Language
 from advocacy.content.vocabularies import Vocabularies
 
 CASE_FORM = ".github/ISSUE_TEMPLATE/case.yml"
@@ -19,6 +20,16 @@ HEADER = (
 def _choices(vocabularies: Vocabularies, name: str, language: str) -> list[str]:
     terms = vocabularies.terms.get(name, {})
     return [f"{term.label(language, language)} ({term_id})" for term_id, term in sorted(terms.items())]
+
+
+def _help(spec: FieldSpec) -> str:
+    """What the form says of a field: its ``ask`` text (which names no file), else its description."""
+    return spec.ask or spec.description
+
+
+def language_option(language: Language) -> str:
+    """A language as the form offers it: its own name and its code, ``हिन्दी (hi)``."""
+    return f"{language.name} ({language.code})"
 
 
 def _text(id_: str, label: str, description: str, required: bool, multiline: bool = False) -> dict[str, Any]:
@@ -40,8 +51,11 @@ def _dropdown(
     return {"type": "dropdown", "id": id_, "attributes": attributes, "validations": {"required": required}}
 
 
-def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> dict[str, Any]:
-    """The issue form: one field per part of the content model, vocabularies as choices, consent required."""
+def case_form(
+    model: CaseModel, vocabularies: Vocabularies, language: str, languages: tuple[Language, ...]
+) -> dict[str, Any]:
+    """The issue form: the language of the case, one field per part of the content model, vocabularies as
+    choices, consent required. Its texts speak of the case, never of files."""
     fields = model.fields
     body: list[dict[str, Any]] = [
         {
@@ -49,29 +63,38 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
             "attributes": {
                 "value": (
                     "Tell one advocacy action: what happened, what advocates did, what came of it and what others "
-                    "can learn. Failures are as welcome as successes. A maintainer turns this issue into a case "
-                    "file and links the pull request here. If publishing under your own account is unsafe for "
-                    "you, close this page and read *Submitting privately* on the hub instead."
+                    "can learn. Failures are as welcome as successes. Write in any of the languages below. A "
+                    "maintainer turns this issue into a case and links the pull request here. If publishing "
+                    "under your own account is unsafe for you, close this page and read *Submitting privately* "
+                    "on the hub instead."
                 )
             },
         },
-        _text("title", "Title", fields["title"].description, True),
-        _text("summary", "Summary", fields["summary"].description, True, multiline=True),
+        _dropdown(
+            "language",
+            "Language",
+            "The language you write the case in. Readers of the other languages get it once someone "
+            "translates it.",
+            [language_option(lang) for lang in sorted(languages, key=lambda lang: not lang.default)],
+            True,
+        ),
+        _text("title", "Title", _help(fields["title"]), True),
+        _text("summary", "Summary", _help(fields["summary"]), True, multiline=True),
         _text(
             "date",
             "When it started",
-            fields["date"].description + " Write YYYY, YYYY-MM or YYYY-MM-DD.",
+            _help(fields["date"]) + " Write YYYY, YYYY-MM or YYYY-MM-DD, such as 2019-04.",
             True,
         ),
-        _text("end_date", "When it ended", fields["end_date"].description, False),
+        _text("end_date", "When it ended", _help(fields["end_date"]), False),
         _dropdown(
             "outcome",
             "How it ended",
-            fields["outcome"].description,
+            _help(fields["outcome"]),
             list(fields["outcome"].choices or ()),
             True,
         ),
-        _text("jurisdictions", "Where", fields["jurisdictions"].description, True),
+        _text("jurisdictions", "Where", _help(fields["jurisdictions"]), True),
     ]
     for name, label, required in (
         ("topics", "Topics", True),
@@ -79,14 +102,9 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
         ("dossiers", "Dossiers", False),
     ):
         options = _choices(vocabularies, name, language)
-        body.append(_dropdown(name, label, fields[name].description, options, required, multiple=True))
+        body.append(_dropdown(name, label, _help(fields[name]), options, required, multiple=True))
     body += [
-        _text(
-            "organizations",
-            "Organizations",
-            fields["organizations"].description + " Give their names.",
-            False,
-        ),
+        _text("organizations", "Organizations", _help(fields["organizations"]), False),
     ]
     for section, guidance in model.sections.items():
         # Field ids are unique in a form: the "outcome" section is not the "outcome" field.
@@ -103,20 +121,21 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
         _text(
             "sources",
             "Sources",
-            "One per line: the title, then the https address (and an archived copy if there is one).",
+            "Where the facts come from: each source's title, then its https address, on the same line or the "
+            "next one (then an archived copy, if there is one). One source after the other.",
             True,
             multiline=True,
         ),
         _text(
             "contributors",
             "Your handle",
-            fields["contributors"].description + " Leave empty to stay unnamed.",
+            _help(fields["contributors"]) + " Leave empty to stay unnamed.",
             False,
         ),
         _dropdown(
             "sensitivity",
             "Sensitivity",
-            fields["sensitivity"].description,
+            _help(fields["sensitivity"]),
             list(fields["sensitivity"].choices or ()),
             True,
         ),
@@ -151,8 +170,10 @@ def case_form(model: CaseModel, vocabularies: Vocabularies, language: str) -> di
     }
 
 
-def case_form_text(model: CaseModel, vocabularies: Vocabularies, language: str) -> str:
+def case_form_text(
+    model: CaseModel, vocabularies: Vocabularies, language: str, languages: tuple[Language, ...]
+) -> str:
     """The issue form as the file to commit."""
     return HEADER + yaml.safe_dump(
-        case_form(model, vocabularies, language), allow_unicode=True, sort_keys=False, width=110
+        case_form(model, vocabularies, language, languages), allow_unicode=True, sort_keys=False, width=110
     )

@@ -11,6 +11,9 @@ from advocacy.manifesto.model import Change, Changelog, Release, load_manifesto_
 from advocacy.reading.problems import Problem
 from advocacy.reading.strict_yaml import Mapping, Node, Sequence, YamlError, parse
 
+NOTE_PLACEHOLDER = "What changed and why"
+"""The note `advocacy manifesto check` suggests, to be replaced by the writer's own words."""
+
 
 def as_date(value: Any) -> dt.date:
     """The first day of a date the field checker has read (the fields of these files are days)."""

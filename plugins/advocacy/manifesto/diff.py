@@ -71,6 +71,31 @@ def compare(old: ManifestoText | None, new: ManifestoText) -> list[ClauseChange]
     return changes
 
 
+def renamed(changes: list[ClauseChange]) -> list[tuple[Clause, Clause]]:
+    """The clauses that look given a new id: (the removed clause, the added one) pairs, where the added one
+    has the removed one's title or nearly its words."""
+    removed = [c.old for c in changes if c.kind == "removed" and c.old is not None]
+    added = [c.new for c in changes if c.kind == "added" and c.new is not None]
+    pairs = []
+    for clause in added:
+        for gone in removed:
+            alike = difflib.SequenceMatcher(
+                None, " ".join(gone.paragraphs), " ".join(clause.paragraphs)
+            ).ratio()
+            if gone.title == clause.title or alike >= RENAMED:
+                pairs.append((gone, clause))
+                break
+    return pairs
+
+
+def renamed_message(gone: Clause, clause: Clause) -> str:
+    """What to write when ``clause`` looks like ``gone`` given a new id (the one fix: the id comes back)."""
+    return (
+        f'this clause looks like "{gone.id}" with a new id "{clause.id}"; a clause keeps its id for ever: write '
+        f"{{#{gone.id}}}"
+    )
+
+
 def word_diff(old: tuple[str, ...], new: tuple[str, ...]) -> list[tuple[str, str]]:
     """The words of two texts (lists of paragraphs) as runs: ``("same" | "del" | "ins", text)``.
 

@@ -12,8 +12,35 @@ from advocacy.manifesto.files import manifesto_dir, pinned_languages, text_files
 from advocacy.manifesto.model import MAX_FILE_BYTES, Manifesto, ManifestoText
 from advocacy.manifesto.rules import check_manifesto
 from advocacy.manifesto.text import parse_text
+from advocacy.reading.copies import copied
 from advocacy.reading.problems import Problem
 from advocacy.reading.sourcefile import read_text
+from advocacy.translations.pins import translatable
+
+
+def _leave_out_copies(project: Project, files: dict[str, Path], result: Manifesto) -> None:
+    """A translation that still holds the original's text (as `advocacy translate` starts it) is reported and
+    counts as absent: no page shows English words as another language's."""
+    original = files.get(result.default)
+    if original is None:
+        return
+    source = translatable(original.read_text(encoding="utf-8"))
+    for code, path in list(files.items()):
+        if code == result.default:
+            continue
+        found = copied(source, translatable(path.read_text(encoding="utf-8")))
+        if found.is_copy:
+            result.problems.append(
+                Problem(
+                    project.relative(path),
+                    None,
+                    None,
+                    f"{found.paragraphs} of {found.of} paragraphs are still those of {project.relative(original)}, "
+                    "word for word: translate them; until then this translation is not published",
+                )
+            )
+            del files[code]
+            result.texts.pop(code, None)
 
 
 def load_manifesto(project: Project, today: dt.date | None = None) -> Manifesto:
@@ -29,6 +56,7 @@ def load_manifesto(project: Project, today: dt.date | None = None) -> Manifesto:
         text = _read(project, path, result.problems)
         if text is not None:
             result.texts[code] = text
+    _leave_out_copies(project, files, result)
     result.current_languages = pinned_languages(files, default)
     changelog_path = folder / "changelog.yml"
     display = project.relative(changelog_path)

@@ -3,13 +3,12 @@
 from __future__ import annotations
 
 import datetime as dt
-import difflib
 import re
 from pathlib import Path, PurePath
 
 from advocacy.content.project import Project
-from advocacy.manifesto.changelog import read_changelog
-from advocacy.manifesto.diff import RENAMED, ClauseChange, compare
+from advocacy.manifesto.changelog import NOTE_PLACEHOLDER, read_changelog
+from advocacy.manifesto.diff import ClauseChange, compare, renamed, renamed_message
 from advocacy.manifesto.files import manifesto_dir
 from advocacy.manifesto.model import Changelog, Manifesto, ManifestoText
 from advocacy.manifesto.reading import load_manifesto
@@ -21,9 +20,9 @@ from advocacy.translations.pins import pinned_to
 
 def _entry_hint(change: ClauseChange) -> str:
     if change.kind in ("added", "removed"):
-        return f'- {{clause: {change.id}, change: {change.kind}, note: "What changed and why"}}'
+        return f'- {{clause: {change.id}, change: {change.kind}, note: "{NOTE_PLACEHOLDER}"}}'
     return (
-        f'- {{clause: {change.id}, change: wording, note: "What changed and why"}} (write refined or reversed '
+        f'- {{clause: {change.id}, change: wording, note: "{NOTE_PLACEHOLDER}"}} (write refined or reversed '
         "instead of wording if the position changed)"
     )
 
@@ -50,7 +49,11 @@ def check_revision(project: Project, base: str, today: dt.date | None = None) ->
         released_before = (
             {r.version for r in base_changelog.releases} if base_changelog is not None else set()
         )
-        problems.extend(_changelog_problems(manifesto, changes, changelog_display, released_before))
+        # A clause given a new id has one fix, its id back: no changelog item is asked for the pair.
+        pairs = renamed(changes)
+        ids = {clause.id for pair in pairs for clause in pair}
+        listed = [change for change in changes if change.id not in ids]
+        problems.extend(_changelog_problems(manifesto, listed, changelog_display, released_before))
         problems.extend(_id_problems(root, base, folder, old, changes, base_changelog))
     problems.extend(_frozen_problems(project, base, folder))
     if base_changelog is not None and manifesto.changelog is not None:
@@ -66,7 +69,9 @@ def check_revision(project: Project, base: str, today: dt.date | None = None) ->
                         "date; restore it",
                     )
                 )
-    return problems
+    # The rules of the manifesto (compared with its last release) and this comparison (with base) can find
+    # the same renamed clause: say it once.
+    return list(dict.fromkeys(problems))
 
 
 def _changelog_problems(
@@ -115,25 +120,12 @@ def _id_problems(
     base_changelog: Changelog | None,
 ) -> list[Problem]:
     """A clause keeps its id for ever, and an id is never given to another clause."""
-    problems = []
     original = f"{folder}/index.md"
-    removed = [c.old for c in changes if c.kind == "removed" and c.old is not None]
     added = [c.new for c in changes if c.kind == "added" and c.new is not None]
-    for clause in added:
-        for gone in removed:
-            alike = difflib.SequenceMatcher(
-                None, " ".join(gone.paragraphs), " ".join(clause.paragraphs)
-            ).ratio()
-            if gone.title == clause.title or alike >= RENAMED:
-                problems.append(
-                    Problem(
-                        original,
-                        clause.line,
-                        None,
-                        f'this clause looks like "{gone.id}" with a new id "{clause.id}"; a clause keeps its id for '
-                        f"ever: write {{#{gone.id}}}",
-                    )
-                )
+    problems = [
+        Problem(original, clause.line, None, renamed_message(gone, clause))
+        for gone, clause in renamed(changes)
+    ]
     used: set[str] = set(old.by_id) if old is not None else set()
     for path in files_at(root, base, f"{folder}/versions"):
         if path.endswith("/index.md"):

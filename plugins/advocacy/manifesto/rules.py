@@ -7,6 +7,8 @@ from collections.abc import Callable
 
 from advocacy.content.project import Project
 from advocacy.content.regions import regions_of
+from advocacy.manifesto.changelog import NOTE_PLACEHOLDER
+from advocacy.manifesto.diff import compare, renamed, renamed_message
 from advocacy.manifesto.files import manifesto_dir, pinned_languages, text_files
 from advocacy.manifesto.model import Manifesto, ManifestoText, Release, load_manifesto_model, parse_version
 from advocacy.manifesto.text import same_text
@@ -153,14 +155,38 @@ def version_folders_are_released(project: Project, manifesto: Manifesto, today: 
     return found
 
 
+def _latest_text(manifesto: Manifesto) -> ManifestoText | None:
+    """The original text of the last release, if there is one."""
+    changelog = manifesto.changelog
+    if changelog is None or changelog.latest is None:
+        return None
+    return manifesto.versions.get(changelog.latest.version, {}).get(manifesto.default)
+
+
+def ids_are_kept(project: Project, manifesto: Manifesto, today: dt.date) -> list[Problem]:
+    """A clause of the last release is not given a new id in the current text (its words or title kept)."""
+    frozen, current = _latest_text(manifesto), manifesto.current
+    if frozen is None or current is None:
+        return []
+    return [
+        Problem(current.display, clause.line, None, renamed_message(gone, clause))
+        for gone, clause in renamed(compare(frozen, current))
+    ]
+
+
 def changes_are_listed(project: Project, manifesto: Manifesto, today: dt.date) -> list[Problem]:
-    """With nothing unreleased, the current text is the last release's."""
+    """With nothing unreleased, the current text is the last release's (but for a clause given a new id,
+    which :func:`ids_are_kept` reports with its one fix)."""
     changelog, current = manifesto.changelog, manifesto.current
     if changelog is None or current is None or changelog.latest is None or changelog.unreleased:
         return []
     latest = changelog.latest
-    frozen = manifesto.versions.get(latest.version, {}).get(manifesto.default)
+    frozen = _latest_text(manifesto)
     if frozen is None or same_text(frozen, current):
+        return []
+    changes = compare(frozen, current)
+    ids = {clause.id for pair in renamed(changes) for clause in pair}
+    if all(change.id in ids for change in changes) and frozen.title == current.title:
         return []
     return [
         Problem(
@@ -314,13 +340,38 @@ def endorsements_are_valid(project: Project, manifesto: Manifesto, today: dt.dat
     return found
 
 
+def notes_are_written(project: Project, manifesto: Manifesto, today: dt.date) -> list[Problem]:
+    """Each unreleased change has a note of its own, not the placeholder the check suggests."""
+    if manifesto.changelog is None:
+        return []
+    placeholder = _words(NOTE_PLACEHOLDER)
+    return [
+        Problem(
+            _changelog_display(project),
+            change.line,
+            "unreleased",
+            f'the note of the change to "{change.clause}" is the placeholder "{NOTE_PLACEHOLDER}"; write what '
+            "changed and why, in your own words (one or two sentences readers will see in the changelog)",
+        )
+        for change in manifesto.changelog.unreleased
+        if _words(change.note) == placeholder
+    ]
+
+
+def _words(text: str) -> list[str]:
+    """The words of a text, without case or punctuation."""
+    return "".join(ch if ch.isalnum() else " " for ch in text.casefold()).split()
+
+
 RULES: tuple[Rule, ...] = (
     current_has_no_version,
+    ids_are_kept,
     translations_keep_ids,
     removed_ids_stay_removed,
     changes_name_clauses,
     releases_are_frozen,
     version_folders_are_released,
     changes_are_listed,
+    notes_are_written,
     endorsements_are_valid,
 )

@@ -11,11 +11,13 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
+from jinja2 import Environment
 from mkdocs import utils as mkdocs_utils
 from mkdocs.commands.build import build
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import get_plugin_logger
+from mkdocs.structure.files import File, Files
 
 from advocacy.catalogue.records import Catalogue
 from advocacy.mkdocs import parallel
@@ -135,14 +137,40 @@ def build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], dirty
         dirty: Whether this is a ``--dirty`` build.
     """
     clean = mkdocs_utils.clean_directory
+    add_theme_files = Files.add_files_from_theme
     # Each nested build would otherwise empty site_dir, deleting the languages built before it.
     mkdocs_utils.clean_directory = lambda directory: None
+    # ... and walk the theme's folders again (Material's hold 14,000 files) to find the same few dozen assets.
+    Files.add_files_from_theme = _theme_files_once(add_theme_files)  # type: ignore[method-assign,assignment]
     try:
         for language in languages:
             i18n.current_language = language
             build(config, dirty=dirty)
     finally:
         mkdocs_utils.clean_directory = clean
+        Files.add_files_from_theme = add_theme_files  # type: ignore[method-assign]
+
+
+def _theme_files_once(
+    add: Callable[[Files, Environment, MkDocsConfig], None],
+) -> Callable[[Files, Environment, MkDocsConfig], None]:
+    """MkDocs' ``Files.add_files_from_theme`` done once for the loop of nested builds: the theme's files (their
+    names and folders) are found by the first call, and each build gets its own File objects for them (each
+    language writes into its own folder)."""
+    found: dict[tuple[str, ...], list[tuple[str, str]]] = {}
+
+    def add_once(files: Files, env: Environment, config: MkDocsConfig) -> None:
+        # mkdocs-static-i18n puts its sitemap folder first again at each build: the same folders, repeated.
+        key = tuple(dict.fromkeys(config.theme.dirs))
+        if key not in found:
+            probe = Files([])
+            add(probe, env, config)
+            found[key] = [(f.src_uri, f.src_dir) for f in probe if f.src_dir is not None]
+        for src_uri, src_dir in found[key]:
+            if files.get_file_from_path(src_uri) is None:  # theme files do not override docs files
+                files.append(File(src_uri, src_dir, config.site_dir, config.use_directory_urls))
+
+    return add_once
 
 
 def split_languages(catalogue: Catalogue, default: str, others: list[str]) -> list[str]:

@@ -8,13 +8,14 @@ loop itself, just before it, see :mod:`advocacy.mkdocs.languages`). Everything e
 =================  ========  ===================================================  =================================
 event              priority  handler                                              why there
 =================  ========  ===================================================  =================================
-``on_files``       60        translations: record every page                      i18n has not yet dropped the other
-                                                                                  languages' files
+``on_files``       60        translations: leave out untranslated copies, record  i18n has not yet dropped the other
+                             every page                                           languages' files
 ``on_files``       50        cases: keep only publishable case files              a file i18n never sees is neither
                                                                                   built nor offered as an alternate
 ``on_files``       -100      i18n: keep this language's files                     (theirs)
-``on_files``       -110      cases: add the JSON Schema; translations: add the    generated files added before i18n
-                             pages this language lacks, at its addresses          crash it (TypeError)
+``on_files``       -110      cases: add the JSON Schema (and, in a preview, the   generated files added before i18n
+                             problem pages); translations: add the pages this     crash it (TypeError)
+                             language lacks, at its addresses
 ``on_files``       -120      catalogue: add the generated pages                   after the schema, which the data
                                                                                   page links to
 ``on_files``       -130      catalogue: start the second process                  last: the repository is checked

@@ -114,8 +114,9 @@ def build_dashboard(
 
 def column(status: str, method: str | None) -> str:
     """Where a translation counts: checked by a person or machine-made when current, else its state
-    (unpinned and malformed pins count as outdated: nobody can tell which version they follow)."""
-    if status == Status.MISSING:
+    (unpinned and malformed pins count as outdated: nobody can tell which version they follow; a file that
+    still holds its source's text counts as missing: it translates nothing yet)."""
+    if status in (Status.MISSING, Status.UNTRANSLATED):
         return "missing"
     if status != Status.CURRENT:
         return "outdated"
@@ -160,7 +161,11 @@ def clause_counts(units: list[Unit]) -> dict[str, int]:
         if unit.kind != UnitKind.MANIFESTO:
             continue
         source = set(clause_ids(read(unit.source)))
-        present = set(clause_ids(read(unit.translation))) & source if unit.translation else set()
+        # A file that still holds the source's text translates nothing yet.
+        translated = unit.translation is not None and unit.status != Status.UNTRANSLATED
+        present = (
+            set(clause_ids(read(unit.translation))) & source if translated and unit.translation else set()
+        )
         counts["missing"] += len(source - present)
         counts[column(unit.status, unit.method)] += len(present)
     return counts

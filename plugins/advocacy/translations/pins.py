@@ -84,19 +84,23 @@ def pinned_to(source_text: str, translation_text: str) -> bool:
     return pin_of(translation_text)[1] == fingerprint(source_text)
 
 
-def with_pin(text: str, pin: str, method: str = "human") -> str:
+def with_pin(text: str, pin: str, method: str | None = None) -> str:
     """The text of a translation file with ``translation.source`` set to ``pin`` (other lines unchanged).
 
     A file without frontmatter gets one; a ``translation:`` written as a flow mapping is rewritten in block form.
+    ``method`` is written only where the file has no ``translation:`` yet (``None``: none is written, and the
+    validator asks the translator for it).
     """
     text = text.removeprefix("\ufeff").replace("\r\n", "\n")
     match = _FRONTMATTER.match(text)
+    written = [f"  method: {method}"] if method else []
     if match is None:
-        return f"---\ntranslation:\n  method: {method}\n  source: {pin}\n---\n\n" + text.lstrip("\n")
+        added = "\n".join(["translation:", *written, f"  source: {pin}"])
+        return f"---\n{added}\n---\n\n" + text.lstrip("\n")
     lines = match[1].split("\n")[:-1]
     start = next((n for n, line in enumerate(lines) if re.match(r"translation:", line)), None)
     if start is None:
-        lines += ["translation:", f"  method: {method}", f"  source: {pin}"]
+        lines += ["translation:", *written, f"  source: {pin}"]
     else:
         end = start + 1
         while end < len(lines) and (lines[end].startswith((" ", "\t")) or not lines[end].strip()):

@@ -13,7 +13,8 @@ from pathlib import Path, PurePosixPath
 
 from advocacy.content.project import Project
 from advocacy.content.repository import Repository
-from advocacy.translations.pins import PIN, fingerprint, pin_of, read
+from advocacy.reading.copies import copied
+from advocacy.translations.pins import PIN, fingerprint, pin_of, read, translatable
 
 
 class Method(StrEnum):
@@ -60,6 +61,7 @@ class Status(StrEnum):
     MISSING = "missing"
     UNPINNED = "unpinned"  # no ``translation.source``
     MALFORMED = "malformed"  # a pin the tools did not write, or no method
+    UNTRANSLATED = "untranslated"  # still the source's text, as `advocacy translate` starts it: not published
 
 
 STATUSES = tuple(Status)
@@ -83,7 +85,8 @@ class Unit:
         language: The language of the translation.
         translation: The translation file, or ``None`` when it is missing.
         status: ``current``, ``outdated`` (the source changed after the pin), ``missing``, ``unpinned`` (no
-            ``translation.source``) or ``malformed`` (a pin the tools did not write, or no method).
+            ``translation.source``), ``malformed`` (a pin the tools did not write, or no method) or
+            ``untranslated`` (the file still holds the source's text).
         method: ``translation.method`` of the file (``None`` when missing).
     """
 
@@ -98,6 +101,8 @@ class Unit:
 def unit_status(source_text: str, translation_text: str) -> tuple[Status, str | None]:
     """The status of a translation against its source, and its method."""
     method, pin = pin_of(translation_text)
+    if copied(translatable(source_text), translatable(translation_text)).is_copy:
+        return Status.UNTRANSLATED, method
     if method not in METHODS:
         return Status.MALFORMED, method
     if pin is None:

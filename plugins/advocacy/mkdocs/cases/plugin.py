@@ -27,12 +27,14 @@ from advocacy.content.project import Project, ProjectError, load_project
 from advocacy.content.repository import ReadCache, Repository, load_repository
 from advocacy.content.schema import case_schema
 from advocacy.content.tree import link_problems
+from advocacy.content.urls import language_prefix
+from advocacy.intake.preview import problems_page
 from advocacy.manifesto.files import manifesto_dir
 from advocacy.manifesto.model import Manifesto
 from advocacy.manifesto.reading import load_manifesto
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.config import CasesConfig
-from advocacy.mkdocs.site import is_first_build, project_from_config
+from advocacy.mkdocs.site import current_language, is_first_build, project_from_config
 from advocacy.reading.problems import Severity
 
 log = get_plugin_logger(__name__)
@@ -188,7 +190,33 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         files.append(File.generated(config, SCHEMA_PATH, content=self.schema_json))
         return files
 
-    on_files = CombinedEvent(_keep_publishable, _add_schema)
+    # After mkdocs-static-i18n, as every generated file.
+    @event_priority(priorities.AFTER_I18N_FILES)
+    def _add_problem_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
+        """In a preview (``partial``), a case with errors gets a page at its address saying what to fix, in
+        each language it is written in, instead of a page that does not exist."""
+        if not self.config.partial or self.project is None or self.repository is None:
+            return files
+        default = self.project.default_language.code
+        language = current_language(config) or default
+        published = {f.display for f in self.repository.published_files()}
+        for case in self.repository.cases.values():
+            mine = [f for f in case.files if f.language == language and f.display not in published]
+            if not mine:
+                continue
+            displays = {f.display for f in case.files}
+            problems = [p for p in self.repository.problems if p.file in displays]
+            name = f"{self.project.cases_dirname}/{case.id}.md"
+            page = File.generated(config, name, content=problems_page(case.id, problems))
+            prefix = language_prefix(language, default)
+            if prefix:
+                page.dest_uri = prefix + page.dest_uri
+                for cached in ("url", "abs_dest_path"):
+                    page.__dict__.pop(cached, None)
+            files.append(page)
+        return files
+
+    on_files = CombinedEvent(_keep_publishable, _add_schema, _add_problem_pages)
 
     def on_page_markdown(self, markdown: str, *, page: Page, config: MkDocsConfig, files: Files) -> str:
         """Give the theme only the checked frontmatter fields of the page, their text escaped.

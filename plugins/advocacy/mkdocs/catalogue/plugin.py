@@ -10,6 +10,7 @@ from __future__ import annotations
 from pathlib import Path
 from typing import Any, Literal
 
+from jinja2 import Environment
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
 from mkdocs.plugins import BasePlugin, CombinedEvent, event_priority, get_plugin_logger
@@ -25,6 +26,8 @@ from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.catalogue.generated import add_generated, write_from_shells
 from advocacy.mkdocs.catalogue.outputs import public_url, write_feeds, write_site_files
 from advocacy.mkdocs.catalogue.switcher import page_switcher, page_versions, point_switcher
+from advocacy.mkdocs.compiled import CompiledTemplates
+from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.languages import LanguageBuilds
 from advocacy.mkdocs.site import current_language
 from advocacy.mkdocs.translations.plugin import borrowed_from
@@ -60,11 +63,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.page_versions: dict[str, dict[str, str]] = {}
         self.indexes: list[search_index.LanguageIndex] = []
         self.not_found: str | None = None
+        self.emptied = EmptiedPages()  # the shells, written once per page from their frame
+        self.compiled = CompiledTemplates()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
         self.command = command
         self.dirty = dirty
+
+    def on_shutdown(self) -> None:
+        """Take the log filter off MkDocs' build logger."""
+        self.emptied.remove()
 
     @property
     def urls(self) -> SiteUrls:
@@ -207,6 +216,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             output = set_alternates(output, links, hub.catalogue.default)
         if page.url in site.shells:
             self.frames[page.url] = output
+            self.emptied.install()
+            self.emptied.pages.add(page.file.src_uri)
             return ""
         generated = site.generated.get(page.url)
         if generated is not None:
@@ -217,6 +228,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             name, _ = split_language(page.file.src_uri, hub.catalogue.languages, hub.catalogue.default)
         self.written.setdefault(name, {})[site.language] = page.url
         return output
+
+    def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
+        """Compile the theme's templates once for all the language builds (and `mkdocs serve` rebuilds)."""
+        return self.compiled.attach(env)
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Keep the default language's 404 page as rendered: every language build writes its own at the root

@@ -15,6 +15,7 @@ that does not exist.
 from __future__ import annotations
 
 from pathlib import Path, PurePosixPath
+from typing import Literal
 from urllib.parse import urljoin
 
 from babel import Locale
@@ -34,8 +35,10 @@ from advocacy.locales.strings import MissingStringsError, missing_strings, strin
 from advocacy.mkdocs import priorities
 from advocacy.mkdocs.cases.plugin import configured_project
 from advocacy.mkdocs.catalogue.switcher import point_switcher
+from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.site import current_language, site_languages
 from advocacy.mkdocs.translations.config import TranslationsConfig
+from advocacy.reading.copies import copied
 from advocacy.site.availability import (
     Availability,
     borrowed_content,
@@ -49,6 +52,7 @@ from advocacy.site.html import set_direction
 from advocacy.site.localize import Localizer
 from advocacy.site.pages import help_translate, translation_note
 from advocacy.translations.history import changes_since_pin
+from advocacy.translations.pins import translatable
 from advocacy.translations.units import Status, Unit, UnitKind, missing_pages, split_language, unit_status
 
 log = get_plugin_logger(__name__)
@@ -71,6 +75,14 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         self.languages: tuple[str, ...] = ()
         self.default = ""
         self.project: Project | None = None
+        self.emptied = EmptiedPages()  # the borrowed pages
+
+    def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
+        """Defining this event keeps one plugin object (and its log filter) across `mkdocs serve` rebuilds."""
+
+    def on_shutdown(self) -> None:
+        """Take the log filter off MkDocs' build logger."""
+        self.emptied.remove()
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the site languages, and check that each has every user-interface string.
@@ -78,6 +90,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
         Raises:
             PluginError: naming the language and the keys it lacks (a page would otherwise fail half-built).
         """
+        self.emptied.install()
         languages = site_languages(config)
         self.project = configured_project(config)
         self.languages = tuple(lang.code for lang in languages)
@@ -94,15 +107,43 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 )
         return config
 
-    # Before mkdocs-static-i18n keeps only the current language's files: record every page.
+    # Before mkdocs-static-i18n keeps only the current language's files: leave out the copies, record every page.
     @event_priority(priorities.RECORD_ALL_PAGES)
     def _record_pages(self, files: Files, *, config: MkDocsConfig) -> Files:
-        if current_language(config) in (None, self.default):
-            excluded = tuple(self.config.exclude)
+        first = current_language(config) in (None, self.default)
+        excluded = tuple(self.config.exclude)
+        for file in files.documentation_pages():
+            if not file.src_uri.startswith(excluded) and self._is_copy(file, report=first):
+                files.remove(file)
+        if first:
+            self.emptied.pages.clear()
             self.pages = [
                 f.src_uri for f in files.documentation_pages() if not f.src_uri.startswith(excluded)
             ]
         return files
+
+    def _is_copy(self, file: File, report: bool) -> bool:
+        """Whether a page's translation still holds its original's text (``advocacy translate`` starts it so):
+        it is left out, and the language links to the original instead, named as such (reported once)."""
+        name, code = split_language(file.src_uri, self.languages, self.default)
+        if code == self.default or file.abs_src_path is None:
+            return False
+        translation = Path(file.abs_src_path)
+        original = translation.with_name(PurePosixPath(name).name)
+        if not original.is_file():
+            return False
+        found = copied(
+            translatable(original.read_text(encoding="utf-8")),
+            translatable(translation.read_text(encoding="utf-8")),
+        )
+        # The manifesto's checks report its own translations.
+        if found.is_copy and report and not file.src_uri.startswith("manifesto/"):
+            log.warning(
+                f"docs/{file.src_uri}: error: {found.paragraphs} of {found.of} paragraphs are still those of "
+                f"docs/{name}, word for word: translate them; until then the page is not published in this "
+                "language, whose readers are sent to the original"
+            )
+        return found.is_copy
 
     # After mkdocs-static-i18n has built this language's file list, and before the navigation and the links
     # are resolved (so that a strict build finds every target).
@@ -122,6 +163,7 @@ class TranslationsPlugin(BasePlugin[TranslationsConfig]):
                 src_uri, config.docs_dir, config.site_dir, config.use_directory_urls, dest_uri=dest_uri
             )
             setattr(borrowed, _BORROWED, self.default)
+            self.emptied.pages.add(src_uri)
             files.append(borrowed)
         return files
 

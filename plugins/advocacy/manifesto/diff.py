@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 from dataclasses import dataclass
+from typing import Literal
 
 from advocacy.manifesto.model import Clause, ManifestoText
 
@@ -14,18 +15,22 @@ RENAMED = 0.6
 PARAGRAPH = "\n"
 
 
+ChangeKind = Literal["added", "removed", "changed", "moved"]
+"""How a clause differs between two texts (``moved``: the same words in another place)."""
+
+
 @dataclass(frozen=True)
 class ClauseChange:
     """One clause that differs between two texts.
 
     Attributes:
-        kind: ``added``, ``removed``, ``changed`` or ``moved``.
+        kind: How it differs.
         id: The clause id.
         old: The clause in the older text (``None`` when added).
         new: The clause in the newer text (``None`` when removed).
     """
 
-    kind: str
+    kind: ChangeKind
     id: str
     old: Clause | None
     new: Clause | None

@@ -15,6 +15,7 @@ import bisect
 import itertools
 import re
 from dataclasses import dataclass, field
+from typing import Literal
 
 from advocacy.reading.addresses import emails_in, is_safe_link
 
@@ -44,7 +45,7 @@ class Unsafe:
     """Something of the body that is not published as written: raw HTML (``kind="html"``, ``text`` the
     tag) or a link address that is not http, https, mailto or a path (``kind="link"``)."""
 
-    kind: str
+    kind: Literal["html", "link"]
     text: str
     line: int
 
@@ -72,7 +73,7 @@ class Attribute:
     """One part of an attribute list (``{: #id .class key=value}``): ``kind`` is ``id``, ``class`` or
     ``other`` (any other attribute, ``name`` and ``value`` as written; a bare word has the value ``None``)."""
 
-    kind: str
+    kind: Literal["id", "class", "other"]
     name: str
     value: str | None
     line: int

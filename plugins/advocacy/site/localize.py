@@ -133,14 +133,18 @@ class Localizer:
         parts = [escape(item) for item in items]
         if len(parts) < 2:
             return parts[0] if parts else Markup("")
-        # Markup.replace escapes its arguments unless they are markup: the patterns are CLDR's text.
-        patterns = {key: escape(pattern) for key, pattern in self._list_patterns.items()}
+        patterns = self._escaped_list_patterns
         if len(parts) == 2:
             return patterns["2"].replace("{0}", parts[0]).replace("{1}", parts[1])
         result = patterns["end"].replace("{0}", parts[-2]).replace("{1}", parts[-1])
         for part in reversed(parts[1:-2]):
             result = patterns["middle"].replace("{0}", part).replace("{1}", result)
         return patterns["start"].replace("{0}", parts[0]).replace("{1}", result)
+
+    @cached_property
+    def _escaped_list_patterns(self) -> dict[str, Markup]:
+        # Markup.replace escapes its arguments unless they are markup: the patterns are CLDR's text.
+        return {key: escape(pattern) for key, pattern in self._list_patterns.items()}
 
     @cached_property
     def _list_patterns(self) -> dict[str, str]:

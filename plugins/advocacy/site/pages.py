@@ -146,6 +146,7 @@ class SitePages:
         self.prefix = language_prefix(language, self.default)
         self._entries: dict[str, Markup] = {}
         self._links: dict[tuple[str, str], Markup] = {}
+        self._listed: dict[tuple[Markup, ...], Markup] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -408,8 +409,15 @@ class SitePages:
         return PartialDate(self.today.year, self.today.month, self.today.day)
 
     def listed(self, items: Iterable[str]) -> Markup:
-        """Names listed the language's way, each isolated (a handle in Latin script inside Arabic text)."""
-        return self.loc.join(Markup("<bdi>{}</bdi>").format(item) for item in items)
+        """Names listed the language's way, each isolated (a handle in Latin script inside Arabic text).
+
+        The same lists come back on page after page (a case's topics, what an organization shares): each is
+        made once per language build."""
+        key = tuple(escape(item) for item in items)
+        cached = self._listed.get(key)
+        if cached is None:
+            cached = self._listed[key] = self.loc.join(Markup("<bdi>%s</bdi>") % item for item in key)
+        return cached
 
     def entries(self, records: Iterable[CaseRecord]) -> Markup:
         """A list of cases."""

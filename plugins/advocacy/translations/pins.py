@@ -10,6 +10,7 @@ from __future__ import annotations
 import hashlib
 import json
 import re
+from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
@@ -57,6 +58,9 @@ def _depth(value: Any) -> int:
     return deepest
 
 
+# A build reads each source's text for every language it is translated into, and again to tell copies from
+# translations: the results of one text are kept (the texts are the keys; a build holds them anyway).
+@lru_cache(maxsize=4096)
 def translatable(text: str) -> str:
     """The part of a source file a translation renders: its title, its summary and its body."""
     values, _, body = split(text)
@@ -64,6 +68,7 @@ def translatable(text: str) -> str:
     return normalise("\n".join(parts) + "\n\n" + body)
 
 
+@lru_cache(maxsize=4096)
 def fingerprint(text: str) -> str:
     """The pin of a source's text (``sha256:`` and 16 hexadecimal digits)."""
     return "sha256:" + hashlib.sha256(translatable(text).encode("utf-8")).hexdigest()[:16]

@@ -29,6 +29,7 @@ from advocacy.mkdocs.catalogue.switcher import page_switcher, page_versions, poi
 from advocacy.mkdocs.compiled import CompiledTemplates
 from advocacy.mkdocs.emptied import EmptiedPages
 from advocacy.mkdocs.languages import LanguageBuilds
+from advocacy.mkdocs.shared_nav import SharedNavigation, key_for
 from advocacy.mkdocs.site import current_language
 from advocacy.mkdocs.translations.plugin import borrowed_from
 from advocacy.site import search as search_index
@@ -65,6 +66,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.not_found: str | None = None
         self.emptied = EmptiedPages()  # the shells, written once per page from their frame
         self.compiled = CompiledTemplates()
+        self.shared_nav = SharedNavigation()
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
@@ -190,6 +192,14 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             # A released version repeats the manifesto's words: search finds the current text only.
             and not page.file.src_uri.startswith("manifesto/versions/"),
         }
+        # A case is not in the navigation: its navigation is its language's and depth's, rendered once
+        # (unless the theme puts each page's table of contents into the navigation).
+        shared = (
+            self.urls.case_of(page.file.src_uri, hub.catalogue.languages) is not None
+            and page not in nav.pages
+            and "toc.integrate" not in config.theme.get("features", [])
+        )
+        extra["advocacy_nav_key"] = key_for(site.language, page.url) if shared else ""
         context.update(extra)  # type: ignore[typeddict-item]  # our own template variables
         if page.file.src_uri.startswith("manifesto/versions/"):
             # A released version never changes: no "edit this page" (changes go to manifesto/index.md).
@@ -230,8 +240,9 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         return output
 
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
-        """Compile the theme's templates once for all the language builds (and `mkdocs serve` rebuilds)."""
-        return self.compiled.attach(env)
+        """Compile the theme's templates once for all the language builds (and `mkdocs serve` rebuilds), and
+        render the navigation shared by the pages it does not list once per language and depth."""
+        return self.shared_nav.attach(self.compiled.attach(env), list(config.theme.dirs))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Keep the default language's 404 page as rendered: every language build writes its own at the root

@@ -7,6 +7,10 @@ by ``fork``; what it must hand back (the pages it wrote, its warnings) comes bac
 
 from __future__ import annotations
 
+import contextlib
+import ctypes
+import ctypes.util
+import gc
 import json
 import logging
 import os
@@ -93,3 +97,11 @@ def join(child: Child) -> tuple[Any, str | None]:
     for name, level, message in payload.get("warnings", []):
         logging.getLogger(name).log(level, message)
     return payload.get("value"), payload.get("error")
+
+
+def release_memory() -> None:
+    """Give the memory of finished builds back to the system before a step that needs much of it (the C
+    library keeps freed memory for this process otherwise). Where the C library cannot (not glibc), nothing."""
+    gc.collect()
+    with contextlib.suppress(OSError, AttributeError):
+        ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)

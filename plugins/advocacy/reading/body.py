@@ -131,9 +131,12 @@ def scan_body(body: str, first_line: int) -> Body:
     found = Body()
     outside: list[tuple[int, str]] = []
     fence: str | None = None
+    # Lines are searched for addresses only when the body holds one (most bodies hold none).
+    addresses = bool(emails_in(body))
     for number, line in enumerate(body.split("\n"), start=first_line):
         # Code is published too: an address in it is as visible as in the text.
-        found.emails.extend(Email(address, number) for address in emails_in(line))
+        if addresses:
+            found.emails.extend(Email(address, number) for address in emails_in(line))
         match = _FENCE.match(line)
         if fence is not None:
             if (

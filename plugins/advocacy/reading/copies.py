@@ -10,6 +10,7 @@ may stay in its language; half a text may not).
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -53,9 +54,15 @@ def _paragraphs(text: str) -> list[tuple[str, ...]]:
     return [paragraph for paragraph in words if len(paragraph) >= MIN_WORDS]
 
 
+@functools.lru_cache(maxsize=256)
+def _known(source: str) -> frozenset[tuple[str, ...]]:
+    """The paragraphs of a source, once for all its translations (they are checked one after another)."""
+    return frozenset(_paragraphs(source))
+
+
 def copied(source: str, translation: str) -> Copied:
     """How much of ``translation`` (title, summary and body, or a body) is ``source``'s text word for word."""
-    known = set(_paragraphs(source))
+    known = _known(source)
     mine = _paragraphs(translation)
     same = [paragraph for paragraph in mine if paragraph in known]
     return Copied(len(same), len(mine), sum(map(len, same)), sum(map(len, mine)))

@@ -158,8 +158,34 @@ def write_stand_ins(pages: SitePages, site_dir: Path) -> int:
     return count
 
 
-def start(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> LanguageIndex:
-    """Start indexing one language's written pages into ``site_dir/pagefind/<language>/``.
+@dataclass(frozen=True)
+class IndexJob:
+    """What Pagefind reads for one language, its stand-ins written (JSON-able: a second process hands its
+    languages' jobs back when the indexers run after the builds).
+
+    Attributes:
+        language: The language indexed.
+        patterns: The files read, relative to the site folder (Pagefind's glob syntax).
+        cases: The ids of the cases, in the order of the catalogue's filter index.
+    """
+
+    language: str
+    patterns: tuple[str, ...]
+    cases: tuple[str, ...]
+
+    def to_json(self) -> list[Any]:
+        """The job as JSON can carry it."""
+        return [self.language, list(self.patterns), list(self.cases)]
+
+    @classmethod
+    def from_json(cls, data: list[Any]) -> IndexJob:
+        """A job carried as JSON (see :meth:`to_json`)."""
+        language, patterns, cases = data
+        return cls(str(language), tuple(map(str, patterns)), tuple(map(str, cases)))
+
+
+def prepare(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> IndexJob:
+    """Write the stand-ins of one language and say what its index reads.
 
     Args:
         pages: The language's pages (its cases, and the labels of the stand-ins of cases missing in it).
@@ -172,15 +198,41 @@ def start(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> LanguageI
     write_stand_ins(pages, site_dir)
     patterns = [f"{prefix}index.html", f"{STAND_INS}/{language}/**/*.html"]
     patterns += [f"{prefix}{folder}/**/*.html" for folder in sorted(set(folders))]
-    output = site_dir / OUTPUT / language
+    return IndexJob(language, tuple(patterns), tuple(r.id for r in pages.catalogue.records))
+
+
+def start(job: IndexJob, site_dir: Path) -> LanguageIndex:
+    """Start indexing one language's written pages into ``site_dir/pagefind/<language>/``."""
+    output = site_dir / OUTPUT / job.language
     shutil.rmtree(output, ignore_errors=True)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish()
     command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output)]
-    command += ["--glob", "{" + ",".join(patterns) + "}", "--silent"]
+    command += ["--glob", "{" + ",".join(job.patterns) + "}", "--silent"]
     command += ["--exclude-selectors", ",".join(EXCLUDED)]
     # The command is fixed: our interpreter, the pinned pagefind module, and the build's own folders.
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    return LanguageIndex(language, process, log, tuple(r.id for r in pages.catalogue.records))
+    return LanguageIndex(job.language, process, log, job.cases)
+
+
+def run(jobs: Iterable[IndexJob], site_dir: Path, at_once: int) -> None:
+    """Index the languages of ``jobs``, at most ``at_once`` at a time, then tidy up as :func:`finish` does.
+
+    Raises:
+        SearchIndexError: when Pagefind failed for a language (the others are still indexed).
+    """
+    waiting = list(jobs)
+    running: list[LanguageIndex] = []
+    failures: list[str] = []
+    while waiting or running:
+        while waiting and len(running) < at_once:
+            running.append(start(waiting.pop(0), site_dir))
+        done = running.pop(0)
+        try:
+            finish([done], site_dir)
+        except SearchIndexError as exc:
+            failures.append(str(exc))
+    if failures:
+        raise SearchIndexError("; ".join(failures))
 
 
 def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:

@@ -17,3 +17,7 @@ class CatalogueConfig(base.Config):
 
     parallel = c.Type(bool, default=True)
     """Build half of the other languages in a second process (`mkdocs build` on Linux and macOS)."""
+
+    search_indexers = c.Type((str, int), default="auto")
+    """When the search indexers run and how many at once: "auto", "fast" or a whole number (see
+    :mod:`advocacy.site.indexing`); the environment variable ``ADVOCACY_SEARCH_INDEXERS`` wins over it."""

@@ -7,6 +7,7 @@ modules next to this one, and the builds of the other languages from :mod:`advoc
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 from typing import Any, Literal
 
@@ -20,7 +21,7 @@ from mkdocs.structure.pages import Page
 from mkdocs.utils.templates import TemplateContext
 
 from advocacy.content.urls import SiteUrls, relative
-from advocacy.mkdocs import priorities
+from advocacy.mkdocs import parallel, priorities
 from advocacy.mkdocs.cases.plugin import checked_content
 from advocacy.mkdocs.catalogue.config import CatalogueConfig
 from advocacy.mkdocs.catalogue.generated import add_generated, write_from_shells
@@ -41,6 +42,7 @@ from advocacy.site.html import (
     set_alternates,
     set_direction,
 )
+from advocacy.site.indexing import ENVIRONMENT, Indexing, check_setting, plan
 from advocacy.site.pages import CONTENT_MARK
 from advocacy.site.sanitize import sanitize
 from advocacy.translations.history import changes_since_pin
@@ -62,7 +64,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.written: dict[str, dict[str, str]] = {}
         self.frames: dict[str, str] = {}
         self.page_versions: dict[str, dict[str, str]] = {}
-        self.indexes: list[search_index.LanguageIndex] = []
+        self.indexes: list[search_index.LanguageIndex] = []  # running beside the builds
+        self.jobs: list[search_index.IndexJob] = []  # waiting for the builds to end
+        self.setting = "auto"  # search_indexers, checked
+        self.indexing = Indexing(overlap=True, at_once=None)
         self.not_found: str | None = None
         self.emptied = EmptiedPages()  # the shells, written once per page from their frame
         self.compiled = CompiledTemplates()
@@ -72,6 +77,19 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         """Remember how MkDocs was started: only `mkdocs build` shares languages out to a second process."""
         self.command = command
         self.dirty = dirty
+
+    def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
+        """Check the search indexers' setting (the environment variable wins over mkdocs.yml)."""
+        try:
+            self.setting = check_setting(os.environ.get(ENVIRONMENT) or self.config.search_indexers)
+        except ValueError as exc:
+            where = (
+                ENVIRONMENT
+                if os.environ.get(ENVIRONMENT)
+                else "mkdocs.yml: advocacy-catalogue: search_indexers"
+            )
+            raise PluginError(f"{where}: {exc}") from exc
+        return config
 
     def on_shutdown(self) -> None:
         """Take the log filter off MkDocs' build logger."""
@@ -101,6 +119,10 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
             )
             self.written = {}
             self.indexes = []
+            self.jobs = []
+            self.indexing = plan(self.setting, cases=len(self.hub.catalogue.records))
+            if self.config.search:
+                log.info(f"search: {self.indexing.describe()} (search_indexers: {self.setting})")
             for case_id in self.config.featured:
                 if case_id not in self.hub.catalogue.by_id:
                     log.warning(
@@ -269,7 +291,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 if site.language in urls and name not in generated
             }
             folders.discard("")
-            self.indexes.append(search_index.start(site.pages, site_dir, folders))
+            job = search_index.prepare(site.pages, site_dir, folders)
+            if self.indexing.overlap:
+                self.indexes.append(search_index.start(job, site_dir))
+            else:
+                self.jobs.append(job)
         write_feeds(site_dir, site, config)
 
     @event_priority(priorities.BUILD_OTHER_LANGUAGES)
@@ -278,14 +304,17 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         if self.builds is not None and self.hub is not None:
             self.builds.build_rest(config, self.hub.catalogue)
 
-    def _child_result(self, config: MkDocsConfig, languages: list[str]) -> dict[str, dict[str, str]]:
-        """In the second process, once its languages are built: wait for their search indexes, and say which
-        pages it wrote."""
+    def _child_result(self, config: MkDocsConfig, languages: list[str]) -> dict[str, Any]:
+        """In the second process, once its languages are built: wait for their search indexes (or hand their
+        jobs back, when indexers run after the builds), and say which pages it wrote."""
         mine = [index for index in self.indexes if index.language in languages]
         search_index.finish(mine, Path(config.site_dir))
         return {
-            name: {code: url for code, url in urls.items() if code in languages}
-            for name, urls in self.written.items()
+            "written": {
+                name: {code: url for code, url in urls.items() if code in languages}
+                for name, urls in self.written.items()
+            },
+            "jobs": [job.to_json() for job in self.jobs if job.language in languages],
         }
 
     @event_priority(priorities.FINISH_SITE)
@@ -295,18 +324,25 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         builds = self.builds
         if builds is None or builds.nested:
             return
-        for name, urls in (builds.join(config) or {}).items():
+        child = builds.join(config) or {}
+        for name, urls in child.get("written", {}).items():
             self.written.setdefault(name, {}).update(urls)
         site_dir = Path(config.site_dir)
         write_site_files(site_dir, hub.catalogue, self.written, public_url(config), self.not_found)
-        if self.config.search:
-            log.debug("waiting for the search indexes")
-            mine = [index for index in self.indexes if index.language not in builds.child_languages]
-            try:
-                search_index.finish(mine, site_dir)
-            except search_index.SearchIndexError as exc:
-                raise PluginError(str(exc)) from exc
-            finally:
-                search_index.remove_stand_ins(site_dir)
+        if not self.config.search:
+            return
+        log.debug("waiting for the search indexes")
+        mine = [index for index in self.indexes if index.language not in builds.child_languages]
+        jobs = [job for job in self.jobs if job.language not in builds.child_languages]
+        jobs += [search_index.IndexJob.from_json(job) for job in child.get("jobs", [])]
+        try:
+            search_index.finish(mine, site_dir)
+            if jobs:
+                parallel.release_memory()  # the builds' pages are gone: the indexers get their memory
+                search_index.run(jobs, site_dir, self.indexing.at_once or len(jobs))
+        except search_index.SearchIndexError as exc:
+            raise PluginError(str(exc)) from exc
+        finally:
+            search_index.remove_stand_ins(site_dir)
 
     on_post_build = CombinedEvent(_write_language, _build_other_languages, _finish)

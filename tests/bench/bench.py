@@ -90,18 +90,29 @@ def main() -> None:
     )
     parser.add_argument("--languages", type=int, default=3, help="languages per case (1-5), default profile")
     parser.add_argument("--setups", default="project,floor,vanilla", help="which builds to run")
+    parser.add_argument(
+        "--indexers",
+        default="auto",
+        help="search_indexers settings to build the project with, comma-separated (auto, fast, 1, 2...); "
+        'each but "auto" is its own row, "project/<setting>"',
+    )
     parser.add_argument("--work", help="folder for the corpora (default: a temporary folder)")
     parser.add_argument("--keep", action="store_true", help="keep the corpora and built sites")
     parser.add_argument(
         "--no-offline", action="store_true", help="skip the offline copies (ZIM files) of the project's build"
     )
     args = parser.parse_args()
-    setups = args.setups.split(",")
+    setups = []
+    for setup in args.setups.split(","):
+        if setup == "project":
+            setups += [setup if s == "auto" else f"{setup}/{s}" for s in args.indexers.split(",")]
+        else:
+            setups.append(setup)
     bin_dir = Path(sys.executable).parent
     work = Path(args.work) if args.work else Path(tempfile.mkdtemp(prefix="advocacy-bench-"))
     print(f"machine: {os.cpu_count()} cores, Python {platform.python_version()}; corpora in {work}")
     header = (
-        f"{'setup':<8} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB (all/build/index)':>26} {'exit':>4} {'out MB':>7} "
+        f"{'setup':<12} {'cases':>6} {'langs':>5} {'wall s':>7} {'peak MB (all/build/index)':>26} {'exit':>4} {'out MB':>7} "
         f"{'pages':>6} {'KB/page':>7} {'case gz KB (median/max)':>24} {'1st visit KB':>12} {'list KB':>7} "
         f"{'search KB (common/rare word)':>28}"
     )
@@ -126,14 +137,15 @@ def main() -> None:
         for setup in setups:
             if setup == "vanilla" and size > VANILLA_LIMIT:
                 continue
-            site = corpus / f"site-{setup}"
-            command = [str(bin_dir / "mkdocs"), "build", "-f", str(configs[setup]), "-d", str(site)]
-            if setup == "project":
+            kind, _, indexers = setup.partition("/")
+            site = corpus / f"site-{setup.replace('/', '-')}"
+            command = [str(bin_dir / "mkdocs"), "build", "-f", str(configs[kind]), "-d", str(site)]
+            if kind == "project":
                 command.append("--strict")
-            seconds, memory, code = run(command, corpus)
+            seconds, memory, code = run(command, corpus, {"ADVOCACY_SEARCH_INDEXERS": indexers or "auto"})
             figures = Figures(seconds, memory, code)
             output_figures(site, figures)
-            if setup == "project":
+            if kind == "project":
                 figures.search_kb = pagefind_search_kb(site, COMMON_WORD)
                 figures.rare_search_kb = pagefind_search_kb(site, RARE_WORD)
             else:
@@ -144,17 +156,17 @@ def main() -> None:
                 f" / {figures.rare_search_kb:<5.0f}" if figures.rare_search_kb is not None else " /  -   "
             )
             print(
-                f"{setup:<8} {size:>6} {languages:>5} {figures.seconds:>7.1f} "
+                f"{setup:<12} {size:>6} {languages:>5} {figures.seconds:>7.1f} "
                 f"{memory.total:>10.0f} / {memory.build:>5.0f} / {memory.indexer:>5.0f} "
                 f"{figures.exit_code:>4} {figures.output_mb:>7.0f} {figures.pages:>6} {figures.page_kb:>7.1f} "
                 f"{figures.case_gz_median_kb:>11.1f} / {figures.case_gz_max_kb:<10.1f} "
                 f"{figures.first_visit_kb:>12.0f} {figures.catalogue_max_kb:>7.0f} {search}"
             )
-            if setup == "project" and not args.no_offline:
+            if kind == "project" and not args.no_offline:
                 print(offline_figures(bin_dir, corpus, site))
             if not args.keep:
                 shutil.rmtree(site, ignore_errors=True)
-        if "project" in setups:
+        if any(setup.startswith("project") for setup in setups):
             print(preview_figures(bin_dir, corpus))
         project, floor = (
             results.get(("project", size, profile.name)),

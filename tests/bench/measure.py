@@ -37,13 +37,13 @@ class Figures:
 class Memory:
     """Peak resident memory of a process tree, sampled from /proc (Linux), in MB."""
 
-    total: float = 0.0  # all processes of the tree at the same moment
+    total: float = 0.0  # all processes of the tree at the same moment (proportional set sizes, summed)
     build: float = 0.0  # the largest MkDocs process (the build, or its second process)
     indexer: float = 0.0  # the largest Pagefind process
 
 
-def _tree(root: int) -> list[tuple[str, float]]:
-    """(command name, resident MB) of ``root`` and its descendants."""
+def _tree(root: int) -> list[tuple[str, float, float]]:
+    """(command name, resident MB, proportional MB) of ``root`` and its descendants."""
     parents: dict[int, int] = {}
     names: dict[int, str] = {}
     for entry in Path("/proc").iterdir():
@@ -71,24 +71,37 @@ def _tree(root: int) -> list[tuple[str, float]]:
         except OSError:
             continue
         rss = next((line.split()[1] for line in status.splitlines() if line.startswith("VmRSS:")), "0")
-        result.append((names.get(pid, ""), int(rss) / 1024))
+        result.append((names.get(pid, ""), int(rss) / 1024, _proportional(pid, int(rss)) / 1024))
     return result
+
+
+def _proportional(pid: int, rss: int) -> int:
+    """The proportional set size of a process in KB: its resident memory, with each page it shares with other
+    processes (the forked second build shares the first's until either writes to it) counted for its share.
+    Summed over processes, it is the memory they take together; resident sizes would count shared pages twice.
+    Where the system does not say (no ``smaps_rollup``), the resident size."""
+    try:
+        rollup = Path(f"/proc/{pid}/smaps_rollup").read_text()
+    except OSError:
+        return rss
+    return next((int(line.split()[1]) for line in rollup.splitlines() if line.startswith("Pss:")), rss)
 
 
 def _sample(root: int, memory: Memory, done: threading.Event) -> None:
     while not done.wait(1.0):
         tree = _tree(root)
-        memory.total = max(memory.total, sum(mb for _, mb in tree))
-        for name, mb in tree:
+        memory.total = max(memory.total, sum(pss for _, _, pss in tree))
+        for name, mb, _ in tree:
             if "pagefind" in name:
                 memory.indexer = max(memory.indexer, mb)
             else:
                 memory.build = max(memory.build, mb)
 
 
-def run(args: list[str], cwd: Path) -> tuple[float, Memory, int]:
-    """Run a command; return its wall time, its peak memory, and its exit code."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+def run(args: list[str], cwd: Path, env: dict[str, str] | None = None) -> tuple[float, Memory, int]:
+    """Run a command (with ``env`` added to the environment); return its wall time, its peak memory, and its
+    exit code."""
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", **(env or {})}
     start = time.perf_counter()
     process = subprocess.Popen(args, cwd=cwd, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL, env=env)
     memory = Memory()

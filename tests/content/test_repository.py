@@ -3,6 +3,9 @@ ids across cases, and the images of cases/media/ (in the exact words a contribut
 
 from __future__ import annotations
 
+import pytest
+
+from advocacy.content import repository as repository_module
 from advocacy.content.project import load_project
 from advocacy.content.repository import load_repository
 from tests.support.images import PNG, jpeg
@@ -271,3 +274,26 @@ def test_an_image_through_a_reference_definition_is_checked_like_an_inline_one(
         f'cases/square.md:{line}: error: the image "media/square.jpg" has no text alternative; describe it '
         "between the brackets: ![what the image shows](media/square.jpg)",
     ]
+
+
+def test_reading_in_two_processes_gives_what_one_reads(
+    make_project: ProjectFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """`mkdocs build` and `advocacy validate` read the case files in two processes: the same cases, files and
+    problems, in the same order, as one process; files whose names are wrong are still reported."""
+    monkeypatch.setattr(repository_module, "PARALLEL_FROM", 2)
+    files: dict[str, str | bytes] = {
+        f"cases/case-{n}.md": VALID_CASE.replace("title: A blackout", f"title: Blackout {n}")
+        for n in range(9)
+    }
+    files["cases/case-3.fr.md"] = VALID_TRANSLATION_FR
+    files["cases/case-5.md"] = VALID_CASE.replace("outcome: success", "outcome: triumph")
+    files["cases/Bad Name.md"] = VALID_CASE
+    project = make_project(files)
+    one = load_repository(project)
+    two = load_repository(project, workers=2)
+    assert [f.display for f in two.files] == [f.display for f in one.files]
+    assert two.files == one.files
+    assert two.problems == one.problems
+    assert any(p.file == "cases/Bad Name.md" for p in two.problems)
+    assert any(p.file == "cases/case-5.md" and "triumph" in p.message for p in two.problems)

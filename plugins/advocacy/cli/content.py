@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -65,7 +66,7 @@ def validate_command(args: argparse.Namespace) -> int:
                 print(f"advocacy validate: {raw}: no such file", file=sys.stderr)
                 return EXIT_USAGE
             paths.append(path.resolve())
-    repository = load_repository(project)
+    repository = load_repository(project, workers=min(2, os.cpu_count() or 1))
     problems = repository.problems if paths is None else repository.problems_of(paths)
     # The manifesto, the other pages and the folders: a problem may be found by two of these checks (the
     # manifesto's texts are pages too), and is listed once.

@@ -7,8 +7,10 @@ half-published); a translation with errors is left out on its own; every other c
 
 from __future__ import annotations
 
+import multiprocessing
 import re
 from collections.abc import Iterable
+from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
@@ -27,6 +29,8 @@ from advocacy.reading.problems import Problem, Severity, sort_problems
 NOTES = ("README.md", "CHECKED.md")
 _NAME = re.compile(r"(?P<id>[^.]+)(?:\.(?P<lang>[^.]+))?\.md")
 _SLUG = re.compile(r"[^a-z0-9]+")
+# Below this many case files, reading them in a second process costs more than it saves.
+PARALLEL_FROM = 200
 
 
 @dataclass
@@ -114,6 +118,7 @@ def load_repository(
     model: CaseModel | None = None,
     partial: bool = False,
     mirror_of: Path | None = None,
+    workers: int = 1,
 ) -> Repository:
     """Read and check the whole repository.
 
@@ -125,6 +130,7 @@ def load_repository(
             ``inspired_by`` that is not there is not an error.
         mirror_of: For a preview, whose files are symbolic links to the files of a real project: that
             project's root. Links that lead into it are read; any other link is refused, as always.
+        workers: Processes reading the case files (see :func:`can_read_in_parallel`); the result is the same.
     """
     model = model or load_model()
     vocabularies = load_vocabularies(project, model)
@@ -138,7 +144,10 @@ def load_repository(
             Problem(project.cases_dirname, None, None, "the folder of cases is missing; create it")
         )
         return repository
-    for path in sorted(cases_dir.iterdir()):
+    entries = sorted(cases_dir.iterdir())
+    if workers > 1 and can_read_in_parallel():
+        cache = _read_ahead(repository, entries, terms, signature, cache or ReadCache(), workers)
+    for path in entries:
         if path.is_symlink() and not _leads_into(path, mirror_of):
             repository.problems.append(link_problem(project, path))
             continue
@@ -191,26 +200,85 @@ def _read_file(
         )
         repository.problems.append(Problem(display, None, None, problem, severity))
         return None
-    match = _NAME.fullmatch(name)
-    assert match is not None
-    language = match["lang"] or project.default_language.code
-    stat = path.stat()
-    key = (stat.st_mtime_ns, stat.st_size, signature)
+    key = _key(path, signature)
     if cache is not None and path in cache.entries and cache.entries[path][0] == key:
         return cache.entries[path][1]
-    case_file = read_case_file(
-        path,
-        display,
-        match["id"],
-        language,
-        project.default_language.code,
-        repository.model,
-        terms,
-        project.language_codes,
-    )
+    case_file = _read_case(project, repository.model, terms, path)
     if cache is not None:
         cache.entries[path] = (key, case_file)
     return case_file
+
+
+def _key(path: Path, signature: object) -> tuple[int, int, object]:
+    """What a file's checked result depends on besides its name: its size and time, and the vocabularies."""
+    stat = path.stat()
+    return (stat.st_mtime_ns, stat.st_size, signature)
+
+
+def _read_case(project: Project, model: CaseModel, terms: dict[str, frozenset[str]], path: Path) -> CaseFile:
+    """Read and check the case file at ``path``, whose name is a good case file name."""
+    match = _NAME.fullmatch(path.name)
+    assert match is not None
+    return read_case_file(
+        path,
+        project.relative(path),
+        match["id"],
+        match["lang"] or project.default_language.code,
+        project.default_language.code,
+        model,
+        terms,
+        project.language_codes,
+    )
+
+
+def _read_cases(
+    project: Project, model: CaseModel, terms: dict[str, frozenset[str]], paths: list[Path]
+) -> list[CaseFile]:
+    """:func:`_read_case` for each of ``paths`` (run in another process: the arguments and the result are
+    pickled)."""
+    return [_read_case(project, model, terms, path) for path in paths]
+
+
+def can_read_in_parallel() -> bool:
+    """Whether case files can be read in other processes here (forked: not on Windows)."""
+    return "fork" in multiprocessing.get_all_start_methods()
+
+
+def _read_ahead(
+    repository: Repository,
+    entries: list[Path],
+    terms: dict[str, frozenset[str]],
+    signature: object,
+    cache: ReadCache,
+    workers: int,
+) -> ReadCache:
+    """Read the good case files among ``entries`` into ``cache``, shared out between ``workers`` processes
+    (this one and forked others), so that the loop of :func:`load_repository` finds them all read.
+
+    Files with a problem in their name, links and folders are left to that loop, which reports them.
+    """
+    project = repository.project
+    wanted = [
+        path
+        for path in entries
+        if path.name not in NOTES
+        and not path.is_symlink()
+        and path.is_file()
+        and _check_name(path.name, project) is None
+        and not (path in cache.entries and cache.entries[path][0] == _key(path, signature))
+    ]
+    if len(wanted) < PARALLEL_FROM:
+        return cache
+    parts = [wanted[n::workers] for n in range(workers)]
+    context = multiprocessing.get_context("fork")
+    with ProcessPoolExecutor(max_workers=workers - 1, mp_context=context) as pool:
+        futures = [pool.submit(_read_cases, project, repository.model, terms, part) for part in parts[1:]]
+        for path in parts[0]:
+            cache.entries[path] = (_key(path, signature), _read_case(project, repository.model, terms, path))
+        for part, future in zip(parts[1:], futures, strict=True):
+            for path, case_file in zip(part, future.result(), strict=True):
+                cache.entries[path] = (_key(path, signature), case_file)
+    return cache
 
 
 def _check_name(name: str, project: Project) -> str | None:

@@ -8,7 +8,7 @@ process.
 
 from __future__ import annotations
 
-from collections.abc import Callable
+from collections.abc import Callable, Iterable, Iterator
 from typing import Any
 
 from jinja2 import Environment
@@ -27,7 +27,11 @@ log = get_plugin_logger(__name__)
 
 
 class LanguageBuilds:
-    """The builds of the languages after the first: part in a forked second process, the rest nested here.
+    """The builds of the languages after the first, shared out between this process and a forked second one
+    as each becomes free (:class:`parallel.Claims`), heaviest first: the second starts on the heaviest while
+    this one still builds the first language, and whichever is free takes the next. No estimate of a
+    language's cost is needed (a fixed split by page counts went wrong on corpora unlike the bench's), and
+    the last languages built, whose search indexes the build waits for, are the lightest.
 
     Args:
         default: The default language (built first, by MkDocs itself).
@@ -41,6 +45,8 @@ class LanguageBuilds:
         self.fork = fork and parallel.can_fork()
         self.nested = False
         self.child: parallel.Child | None = None
+        self.claims: parallel.Claims | None = None
+        # The languages the second process built (known once it is joined).
         self.child_languages: list[str] = []
 
     def in_first_build(self, config: MkDocsConfig) -> bool:
@@ -53,53 +59,51 @@ class LanguageBuilds:
     def share(
         self, config: MkDocsConfig, catalogue: Catalogue, child_result: Callable[[list[str]], Any]
     ) -> None:
-        """In the first build: fork a second process that builds part of the other languages while this one
-        builds the first language and the rest (weighed by their pages, to end together).
+        """In the first build: fork a second process that takes the other languages one by one, heaviest
+        first, while this one builds the first language (and then takes its share).
 
         Args:
             config: The first build's configuration.
-            catalogue: The published cases (their count per language weighs the languages).
-            child_result: Called in the second process once its languages are built, with their codes; what
-                it returns (JSON-able) comes back to :meth:`join`.
+            catalogue: The published cases (their count per language orders the languages).
+            child_result: Called in the second process once no language is left, with the codes of those it
+                built; what it returns (JSON-able) comes back to :meth:`join`.
         """
         i18n = config.plugins.get("i18n")
+        self.claims = None
+        self.child_languages = []
         if i18n is None or not self.fork or not self.in_first_build(config):
             return
-        others = [code for code in i18n.build_languages if code != i18n.current_language]
-        self.child_languages = []
-        if not others:
-            return
-        self.child_languages = split_languages(catalogue, self.default, others)
-        if self.child_languages:
-            log.debug(f"building {self.child_languages} in a second process")
+        others = heaviest_first(
+            catalogue, [code for code in i18n.build_languages if code != i18n.current_language]
+        )
+        if others:
+            self.claims = parallel.Claims(others)
+            log.debug(f"building {others} in two processes")
             self.child = parallel.start(lambda: self._child(config, i18n, child_result))
 
     def _child(self, config: MkDocsConfig, i18n: Any, child_result: Callable[[list[str]], Any]) -> Any:
         """The forked process's share. It runs inside the first build's file event, which it never returns to
         (the process ends)."""
+        assert self.claims is not None
         self.nested = True
         i18n.building = True
-        build_languages(config, i18n, self.child_languages, self.dirty)
-        return child_result(self.child_languages)
+        built: list[str] = []
+        build_languages(config, i18n, _taken(self.claims, built), self.dirty)
+        return {"languages": built, "value": child_result(built)}
 
     def build_rest(self, config: MkDocsConfig, catalogue: Catalogue) -> None:
-        """In the first build: build, nested in this process, the other languages no second process took."""
+        """In the first build: build, nested in this process, the other languages the second process has not
+        taken (all of them without a second process)."""
         i18n = config.plugins.get("i18n")
         if i18n is None or self.nested or getattr(i18n, "building", False):
             return
-        # Heaviest first: the search index of the last language built is the one the build waits for.
-        mine = sorted(
-            (
-                code
-                for code in i18n.build_languages
-                if code != i18n.current_language and code not in self.child_languages
-            ),
-            key=lambda code: len(catalogue.in_language(code)),
-            reverse=True,
-        )
+        if self.claims is not None:
+            mine: Iterable[str] = _taken(self.claims, [])
+        else:
+            mine = heaviest_first(catalogue, [c for c in i18n.build_languages if c != i18n.current_language])
         i18n.building = True
         self.nested = True
-        log.debug(f"first language built; building {mine}")
+        log.debug("first language built; building the others")
         try:
             build_languages(config, i18n, mine, self.dirty)
         finally:
@@ -108,7 +112,7 @@ class LanguageBuilds:
 
     def join(self, config: MkDocsConfig) -> Any:
         """After every language of this process is built: wait for the second process, if any; its warnings
-        are logged here, its result returned.
+        are logged here, its languages noted (:attr:`child_languages`), its result returned.
 
         Raises:
             PluginError: when its build failed.
@@ -123,11 +127,25 @@ class LanguageBuilds:
         result, error = parallel.join(child)
         log.debug("second process done")
         if error is not None:
-            raise PluginError(f"the build of {', '.join(self.child_languages)} failed:\n{error}")
-        return result
+            raise PluginError(f"the build of the second process failed:\n{error}")
+        self.child_languages = list(result["languages"])
+        return result["value"]
 
 
-def build_languages(config: MkDocsConfig, i18n: Any, languages: list[str], dirty: bool) -> None:
+def heaviest_first(catalogue: Catalogue, languages: list[str]) -> list[str]:
+    """Languages by their number of case pages, most first (then in the order given): taken in this order,
+    the last languages built, whose search indexes the build waits for, are the lightest."""
+    return sorted(languages, key=lambda code: len(catalogue.in_language(code)), reverse=True)
+
+
+def _taken(claims: parallel.Claims, built: list[str]) -> Iterator[str]:
+    """The languages this process takes, one at a time as it gets to them, each noted in ``built``."""
+    while (code := claims.take()) is not None:
+        built.append(code)
+        yield code
+
+
+def build_languages(config: MkDocsConfig, i18n: Any, languages: Iterable[str], dirty: bool) -> None:
     """Build the site once for each of ``languages`` into its folder of ``site_dir``.
 
     Args:
@@ -171,37 +189,3 @@ def _theme_files_once(
                 files.append(File(src_uri, src_dir, config.site_dir, config.use_directory_urls))
 
     return add_once
-
-
-def split_languages(catalogue: Catalogue, default: str, others: list[str]) -> list[str]:
-    """The languages a second process should build so that both processes end as early as possible.
-
-    The first process builds ``default`` and whatever is not returned. Each process builds its languages
-    heaviest first, so that the search index of its last one (built after it, on the critical path) is small.
-    A language weighs its case pages, plus the lists and search stand-ins every language has (about a third
-    of a page per case); indexing a language's case pages for search costs about a third of building them.
-    Every split is tried (there are few languages); the one whose slower process ends first wins.
-    """
-    count = len(catalogue.records)
-    pages = {code: len(catalogue.in_language(code)) for code in [default, *others]}
-
-    def weight(language: str) -> float:
-        return pages[language] + 0.3 * count + 30
-
-    def finish(languages: list[str], start: float) -> float:
-        if not languages:
-            return start
-        ordered = sorted(languages, key=weight, reverse=True)
-        return start + sum(weight(code) for code in ordered) + 0.35 * pages[ordered[-1]]
-
-    best: tuple[float, list[str]] = (float("inf"), [])
-    if len(others) > 12:  # too many splits to try: alternate, heaviest first
-        return sorted(others, key=weight, reverse=True)[::2]
-    for mask in range(1 << len(others)):
-        second = [code for bit, code in enumerate(others) if mask >> bit & 1]
-        first = [code for code in others if code not in second]
-        # The second process starts once the repository is read (about a tenth of the first build).
-        end = max(finish([default, *first], 0.0), finish(second, 0.1 * weight(default)))
-        if end < best[0]:
-            best = (end, second)
-    return sorted(best[1], key=weight, reverse=True)

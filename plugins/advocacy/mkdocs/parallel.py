@@ -13,6 +13,7 @@ import ctypes.util
 import gc
 import json
 import logging
+import multiprocessing
 import os
 import tempfile
 import traceback
@@ -105,3 +106,21 @@ def release_memory() -> None:
     gc.collect()
     with contextlib.suppress(OSError, AttributeError):
         ctypes.CDLL(ctypes.util.find_library("c") or "libc.so.6").malloc_trim(0)
+
+
+class Claims:
+    """Work shared out between processes: each takes the next item when it is free (a counter in memory the
+    processes share)."""
+
+    def __init__(self, items: list[str]) -> None:
+        self.items = list(items)
+        self.taken = multiprocessing.get_context("fork").Value("i", 0)
+
+    def take(self) -> str | None:
+        """The next item no process has taken yet, or ``None`` once all are taken."""
+        with self.taken.get_lock():
+            number = int(self.taken.value)
+            if number >= len(self.items):
+                return None
+            self.taken.value = number + 1
+        return self.items[number]

@@ -102,9 +102,12 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         self.case_meta: dict[str, dict[str, Any]] = {}
         self.edit_base: str | None = None
         self.schema_json = ""
+        self.workers = 1  # processes reading the case files
 
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
-        """Defining this event keeps one plugin object (and its read cache) across `mkdocs serve` rebuilds."""
+        """Defining this event keeps one plugin object (and its read cache) across `mkdocs serve` rebuilds.
+        `mkdocs build` reads the case files in two processes (`mkdocs serve` runs threads: one process)."""
+        self.workers = 2 if command == "build" and (os.cpu_count() or 1) > 1 else 1
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the project's languages and paths, and check that cases/ reaches docs_dir."""
@@ -153,7 +156,11 @@ class CasesPlugin(BasePlugin[CasesConfig]):
         if first or self.repository is None:
             mirror_of = Path(self.config.mirror_of) if self.config.mirror_of is not None else None
             self.repository = load_repository(
-                self.project, cache=self.cache, partial=self.config.partial, mirror_of=mirror_of
+                self.project,
+                cache=self.cache,
+                partial=self.config.partial,
+                mirror_of=mirror_of,
+                workers=self.workers,
             )
             schema = case_schema(
                 self.repository.model, self.repository.vocabularies, self.project.language_codes
@@ -168,7 +175,12 @@ class CasesPlugin(BasePlugin[CasesConfig]):
                 report = log.warning if problem.severity is Severity.ERROR else log.info
                 report(str(problem))
         repository = self.repository
-        keep = {f.display for f in repository.published_files()} | set(repository.published_media())
+        # Only this build's language: mkdocs-static-i18n would read every other language's case files in every
+        # build (thousands), to drop them (a case is never built under another language's address).
+        language = current_language(config)
+        keep = {
+            f.display for f in repository.published_files() if language is None or f.language == language
+        } | set(repository.published_media())
         prefix = self.project.cases_dirname + "/"
         for file in list(files):
             if (

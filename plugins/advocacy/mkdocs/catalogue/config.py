@@ -16,7 +16,8 @@ class CatalogueConfig(base.Config):
     """Build the Pagefind search index (turn off to save a few seconds in a preview)."""
 
     parallel = c.Type(bool, default=True)
-    """Build half of the other languages in a second process (`mkdocs build` on Linux and macOS)."""
+    """Share the other languages with a second process, each taking the next as it is free (`mkdocs build` on
+    Linux and macOS)."""
 
     search_indexers = c.Type((str, int), default="auto")
     """When the search indexers run and how many at once: "auto", "fast" or a whole number (see

@@ -4,14 +4,13 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import sys
 from pathlib import Path
 
 from advocacy.cli.common import EXIT_OK, EXIT_USAGE, add_format, project_of, report
 from advocacy.content.model import load_model
 from advocacy.content.pages import check_pages
-from advocacy.content.repository import load_repository
+from advocacy.content.repository import load_repository, reading_workers
 from advocacy.content.schema import case_schema, vocabulary_schema
 from advocacy.content.tree import link_problems
 from advocacy.content.vocabularies import load_vocabularies
@@ -66,7 +65,7 @@ def validate_command(args: argparse.Namespace) -> int:
                 print(f"advocacy validate: {raw}: no such file", file=sys.stderr)
                 return EXIT_USAGE
             paths.append(path.resolve())
-    repository = load_repository(project, workers=min(2, os.cpu_count() or 1))
+    repository = load_repository(project, workers=reading_workers())
     problems = repository.problems if paths is None else repository.problems_of(paths)
     # The manifesto, the other pages and the folders: a problem may be found by two of these checks (the
     # manifesto's texts are pages too), and is listed once.

@@ -8,6 +8,7 @@ half-published); a translation with errors is left out on its own; every other c
 from __future__ import annotations
 
 import multiprocessing
+import os
 import re
 from collections.abc import Iterable
 from concurrent.futures import ProcessPoolExecutor
@@ -242,6 +243,13 @@ def _read_cases(
 def can_read_in_parallel() -> bool:
     """Whether case files can be read in other processes here (forked: not on Windows)."""
     return "fork" in multiprocessing.get_all_start_methods()
+
+
+def reading_workers() -> int:
+    """The processes worth reading the case files with on this machine (two at most: the checks across files
+    and the build that follows run in one), for a program that runs no threads yet (forking a process with
+    threads, such as `mkdocs serve`'s server, is unsafe)."""
+    return min(2, os.cpu_count() or 1) if can_read_in_parallel() else 1
 
 
 def _read_ahead(

@@ -19,7 +19,7 @@ from typing import Any
 import yaml
 
 from advocacy.content.project import CONFIG_FILE, ConfigLoader, Project, plugin_options
-from advocacy.content.repository import load_repository
+from advocacy.content.repository import load_repository, reading_workers
 from advocacy.content.urls import language_prefix
 from advocacy.reading.problems import Problem
 
@@ -53,7 +53,7 @@ def cases_to_show(project: Project, path: Path) -> tuple[str, list[str]]:
             f"{path}: not a case file; give a file of {project.cases_dirname}/ such as cases/x.md"
         )
     case_id = path.name.split(".")[0]
-    repository = load_repository(project)
+    repository = load_repository(project, workers=reading_workers())
     case = repository.cases.get(case_id)
     if case is None:
         raise PreviewError(f"{path}: no case {case_id!r} in {project.cases_dirname}/")

@@ -24,7 +24,7 @@ from mkdocs.structure.pages import Page
 
 from advocacy.content.pages import Pages, check_pages
 from advocacy.content.project import Project, ProjectError, load_project
-from advocacy.content.repository import ReadCache, Repository, load_repository
+from advocacy.content.repository import ReadCache, Repository, load_repository, reading_workers
 from advocacy.content.schema import case_schema
 from advocacy.content.tree import link_problems
 from advocacy.content.urls import language_prefix
@@ -107,7 +107,7 @@ class CasesPlugin(BasePlugin[CasesConfig]):
     def on_startup(self, *, command: Literal["build", "gh-deploy", "serve"], dirty: bool) -> None:
         """Defining this event keeps one plugin object (and its read cache) across `mkdocs serve` rebuilds.
         `mkdocs build` reads the case files in two processes (`mkdocs serve` runs threads: one process)."""
-        self.workers = 2 if command == "build" and (os.cpu_count() or 1) > 1 else 1
+        self.workers = reading_workers() if command == "build" else 1
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
         """Read the project's languages and paths, and check that cases/ reaches docs_dir."""

@@ -5,6 +5,8 @@ BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 HOST ?= 127.0.0.1:8000
 SIZES ?= 1000
+PROFILES ?= default
+INDEXERS ?= auto
 
 .DEFAULT_GOAL := help
 .PHONY: help setup build offline serve preview test check format bench lock clean
@@ -72,8 +74,8 @@ format: setup ## Format the code
 	$(BIN)/ruff format plugins tests hooks
 	$(BIN)/ruff check --fix plugins tests hooks
 
-bench: setup ## Build synthetic corpora with the project, the floor and vanilla setups: make bench SIZES=1000,10000
-	$(BIN)/python tests/bench/bench.py --sizes $(SIZES)
+bench: setup ## Measure the build on synthetic corpora against plain Material: make bench SIZES=1000,10000 PROFILES=default,long,concentrated,languages INDEXERS=auto,fast,1
+	$(BIN)/python tests/bench/bench.py --sizes $(SIZES) --profiles $(PROFILES) --indexers $(INDEXERS)
 
 lock: ## Re-resolve requirements.txt from pyproject.toml (needs the package index)
 	rm -rf .venv-lock && $(PYTHON) -m venv .venv-lock

@@ -168,8 +168,9 @@ def main() -> None:
                 shutil.rmtree(site, ignore_errors=True)
         if any(setup.startswith("project") for setup in setups):
             print(preview_figures(bin_dir, corpus))
+        projects = [setup for setup in setups if setup.startswith("project")]
         project, floor = (
-            results.get(("project", size, profile.name)),
+            results.get((projects[0], size, profile.name)) if projects else None,
             results.get(("floor", size, profile.name)),
         )
         if project and floor:
@@ -178,10 +179,11 @@ def main() -> None:
                 "(target at 1,000: <= 1.5x)"
             )
     sizes = sorted({size for _, size, name in results if name == "default"})
-    if len(sizes) > 1 and ("project", sizes[0], "default") in results:
-        small = results[("project", sizes[0], "default")]
+    first = next((setup for setup in setups if setup.startswith("project")), "project")
+    if len(sizes) > 1 and (first, sizes[0], "default") in results:
+        small = results[(first, sizes[0], "default")]
         for size in sizes[1:]:
-            big = results.get(("project", size, "default"))
+            big = results.get((first, size, "default"))
             if big:
                 print(
                     f"project {size} / project {sizes[0]}: {big.seconds / small.seconds:.2f}x for "

@@ -3,6 +3,8 @@ ids across cases, and the images of cases/media/ (in the exact words a contribut
 
 from __future__ import annotations
 
+from typing import Any
+
 import pytest
 
 from advocacy.content import repository as repository_module
@@ -282,6 +284,14 @@ def test_reading_in_two_processes_gives_what_one_reads(
     """`mkdocs build` and `advocacy validate` read the case files in two processes: the same cases, files and
     problems, in the same order, as one process; files whose names are wrong are still reported."""
     monkeypatch.setattr(repository_module, "PARALLEL_FROM", 2)
+    read_here: list[str] = []
+    read_case = repository_module._read_case
+
+    def counted(*args: Any) -> Any:
+        read_here.append(args[-1].name)  # in this process only: the other process counts in its own copy
+        return read_case(*args)
+
+    monkeypatch.setattr(repository_module, "_read_case", counted)
     files: dict[str, str | bytes] = {
         f"cases/case-{n}.md": VALID_CASE.replace("title: A blackout", f"title: Blackout {n}")
         for n in range(9)
@@ -291,7 +301,10 @@ def test_reading_in_two_processes_gives_what_one_reads(
     files["cases/Bad Name.md"] = VALID_CASE
     project = make_project(files)
     one = load_repository(project)
+    assert len(read_here) == 10  # every file with a good name, in this process
+    read_here.clear()
     two = load_repository(project, workers=2)
+    assert 0 < len(read_here) < 10  # the other process read the rest
     assert [f.display for f in two.files] == [f.display for f in one.files]
     assert two.files == one.files
     assert two.problems == one.problems

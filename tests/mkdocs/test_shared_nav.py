@@ -19,9 +19,7 @@ TEMPLATE = "{% call advocacy_shared(key) %}{{ text }}{% endcall %}"
 
 
 def shared_env(navigation: SharedNavigation) -> Environment:
-    return navigation.attach(
-        Environment(loader=DictLoader({"page.html": TEMPLATE}), autoescape=True), [MATERIAL]
-    )
+    return navigation.attach(Environment(loader=DictLoader({"page.html": TEMPLATE}), autoescape=True))
 
 
 def test_a_key_is_rendered_once_and_its_first_rendering_reused() -> None:

@@ -82,21 +82,29 @@ def start(work: Callable[[], Any]) -> Child:
     payload["warnings"] = collect.records
     try:
         result.write_text(json.dumps(payload), encoding="utf-8")
+    except BaseException:
+        code = 1  # no result: join() reports it
     finally:
         os._exit(code)
 
 
 def join(child: Child) -> tuple[Any, str | None]:
-    """Wait for the child; log its warnings in this process; return its value and its error (or ``None``)."""
-    os.waitpid(child.pid, 0)
+    """Wait for the child; log its warnings in this process; return its value and its error (or ``None``).
+    A child that ended without a value (killed, for one, by the system when memory ran out) is an error."""
+    _, status = os.waitpid(child.pid, 0)
+    code = os.waitstatus_to_exitcode(status)
     try:
         payload = json.loads(child.result.read_text(encoding="utf-8") or "{}")
     except (OSError, ValueError):
-        payload = {"error": "the forked build ended without a result"}
+        payload = {}
     finally:
         child.result.unlink(missing_ok=True)
     for name, level, message in payload.get("warnings", []):
         logging.getLogger(name).log(level, message)
+    if "value" not in payload and not payload.get("error"):
+        how = f"killed by signal {-code}" if code < 0 else f"exit status {code}"
+        hint = " (signal 9 is often the system out of memory: see search_indexers)" if code == -9 else ""
+        payload["error"] = f"the forked build ended without a result ({how}){hint}"
     return payload.get("value"), payload.get("error")
 
 

@@ -11,11 +11,13 @@ a name this module gives Material's templates folder in the Jinja loader.
 
 from __future__ import annotations
 
+import importlib.util
 from collections.abc import Callable
 from pathlib import Path
 
 from jinja2 import ChoiceLoader, Environment, FileSystemLoader, PrefixLoader
 from markupsafe import Markup
+from mkdocs.exceptions import PluginError
 
 PREFIX = "material"
 
@@ -26,20 +28,13 @@ class SharedNavigation:
     def __init__(self) -> None:
         self.rendered: dict[str, Markup] = {}
 
-    def attach(self, env: Environment, theme_dirs: list[str]) -> Environment:
+    def attach(self, env: Environment) -> Environment:
         """Start a build: forget the navigations of the last one, give Material's templates a name of their
         own, and offer ``advocacy_shared`` to the templates."""
         self.rendered = {}
-        material = next(
-            (
-                d
-                for d in theme_dirs
-                if (Path(d) / "partials" / "nav.html").is_file() and Path(d).parent.name == "material"
-            ),
-            None,
-        )
-        if material is not None and env.loader is not None:
-            env.loader = ChoiceLoader([env.loader, PrefixLoader({PREFIX: FileSystemLoader(material)})])
+        if env.loader is not None:
+            loader = PrefixLoader({PREFIX: FileSystemLoader(material_templates())})
+            env.loader = ChoiceLoader([env.loader, loader])
         env.globals["advocacy_shared"] = self.shared
         return env
 
@@ -49,6 +44,18 @@ class SharedNavigation:
         if found is None:
             found = self.rendered[key] = Markup(caller())  # noqa: S704 - the theme's own output
         return found
+
+
+def material_templates() -> Path:
+    """The folder of Material's own templates, wherever Material is installed.
+
+    Raises:
+        PluginError: without Material (the hub's theme extends it).
+    """
+    spec = importlib.util.find_spec("material")
+    if spec is None or spec.origin is None:
+        raise PluginError("Material for MkDocs is not installed: install the versions in requirements.txt")
+    return Path(spec.origin).parent / "templates"
 
 
 def key_for(language: str, url: str) -> str:

@@ -1,6 +1,6 @@
 """When the search indexers run, and how many at once: the build's memory, chosen by the maintainer.
 
-Pagefind holds a language's whole index in memory while it writes it: about 0.4 MB per page indexed (3.6 GB
+Pagefind holds a language's whole index in memory while it writes it: about 0.4 MB per page indexed (3.9 GB
 for 10,000 cases; it has no option to bound it). The hub runs one Pagefind per language. Run as soon as their
 language is written, beside the builds of the next languages, they cost the least time; run after every page
 is written, one or a few at a time, they cost the least memory.

@@ -28,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 import unicodedata
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -195,6 +196,8 @@ def prepare(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> IndexJo
     """
     language = pages.language
     prefix = pages.prefix
+    # A build that failed, or a --dirty one, may have left stand-ins of cases since translated.
+    shutil.rmtree(site_dir / STAND_INS / language, ignore_errors=True)
     write_stand_ins(pages, site_dir)
     patterns = [f"{prefix}index.html", f"{STAND_INS}/{language}/**/*.html"]
     patterns += [f"{prefix}{folder}/**/*.html" for folder in sorted(set(folders))]
@@ -215,7 +218,8 @@ def start(job: IndexJob, site_dir: Path) -> LanguageIndex:
 
 
 def run(jobs: Iterable[IndexJob], site_dir: Path, at_once: int) -> None:
-    """Index the languages of ``jobs``, at most ``at_once`` at a time, then tidy up as :func:`finish` does.
+    """Index the languages of ``jobs``, at most ``at_once`` at a time (the next starts as soon as one ends),
+    then tidy up as :func:`finish` does.
 
     Raises:
         SearchIndexError: when Pagefind failed for a language (the others are still indexed).
@@ -223,14 +227,24 @@ def run(jobs: Iterable[IndexJob], site_dir: Path, at_once: int) -> None:
     waiting = list(jobs)
     running: list[LanguageIndex] = []
     failures: list[str] = []
-    while waiting or running:
-        while waiting and len(running) < at_once:
-            running.append(start(waiting.pop(0), site_dir))
-        done = running.pop(0)
-        try:
-            finish([done], site_dir)
-        except SearchIndexError as exc:
-            failures.append(str(exc))
+    try:
+        while waiting or running:
+            while waiting and len(running) < at_once:
+                running.append(start(waiting.pop(0), site_dir))
+            done = [index for index in running if index.process.poll() is not None]
+            if not done:
+                time.sleep(0.05)
+                continue
+            for index in done:
+                running.remove(index)
+                try:
+                    finish([index], site_dir)
+                except SearchIndexError as exc:
+                    failures.append(str(exc))
+    except OSError as exc:
+        failures.append(f"Pagefind could not be started: {exc}")
+    finally:
+        stop(running)  # when starting one failed: the others end before their files are removed
     if failures:
         raise SearchIndexError("; ".join(failures))
 
@@ -259,6 +273,13 @@ def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
         shutil.rmtree(site_dir / STAND_INS / index.language, ignore_errors=True)
     if failures:
         raise SearchIndexError("; ".join(failures))
+
+
+def stop(indexes: Iterable[LanguageIndex]) -> None:
+    """Wait for indexers whatever became of the build (those :func:`finish` waited for are done already)."""
+    for index in indexes:
+        index.process.wait()
+        index.log.close()
 
 
 def case_ids(output: Path) -> dict[str, str]:

@@ -264,7 +264,7 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
     def on_env(self, env: Environment, *, config: MkDocsConfig, files: Files) -> Environment:
         """Compile the theme's templates once for all the language builds (and `mkdocs serve` rebuilds), and
         render the navigation shared by the pages it does not list once per language and depth."""
-        return self.shared_nav.attach(self.compiled.attach(env), list(config.theme.dirs))
+        return self.shared_nav.attach(self.compiled.attach(env))
 
     def on_post_template(self, output_content: str, *, template_name: str, config: MkDocsConfig) -> str:
         """Keep the default language's 404 page as rendered: every language build writes its own at the root
@@ -324,18 +324,18 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         builds = self.builds
         if builds is None or builds.nested:
             return
-        child = builds.join(config) or {}
-        for name, urls in child.get("written", {}).items():
-            self.written.setdefault(name, {}).update(urls)
         site_dir = Path(config.site_dir)
-        write_site_files(site_dir, hub.catalogue, self.written, public_url(config), self.not_found)
-        if not self.config.search:
-            return
-        log.debug("waiting for the search indexes")
-        mine = [index for index in self.indexes if index.language not in builds.child_languages]
-        jobs = [job for job in self.jobs if job.language not in builds.child_languages]
-        jobs += [search_index.IndexJob.from_json(job) for job in child.get("jobs", [])]
         try:
+            child = builds.join(config) or {}
+            for name, urls in child.get("written", {}).items():
+                self.written.setdefault(name, {}).update(urls)
+            write_site_files(site_dir, hub.catalogue, self.written, public_url(config), self.not_found)
+            if not self.config.search:
+                return
+            log.debug("waiting for the search indexes")
+            mine = [index for index in self.indexes if index.language not in builds.child_languages]
+            jobs = [job for job in self.jobs if job.language not in builds.child_languages]
+            jobs += [search_index.IndexJob.from_json(job) for job in child.get("jobs", [])]
             search_index.finish(mine, site_dir)
             if jobs:
                 parallel.release_memory()  # the builds' pages are gone: the indexers get their memory
@@ -343,6 +343,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         except search_index.SearchIndexError as exc:
             raise PluginError(str(exc)) from exc
         finally:
+            # Also when the second process failed: no indexer left running, no stand-in left behind.
+            search_index.stop(self.indexes)
             search_index.remove_stand_ins(site_dir)
 
     on_post_build = CombinedEvent(_write_language, _build_other_languages, _finish)

@@ -147,6 +147,7 @@ class SitePages:
         self._entries: dict[str, Markup] = {}
         self._links: dict[tuple[str, str], Markup] = {}
         self._listed: dict[tuple[Markup, ...], Markup] = {}
+        self._near: dict[tuple[str, tuple[str, ...]], Markup] = {}
 
     # Addresses ---------------------------------------------------------------------------------------------
 
@@ -437,13 +438,21 @@ class SitePages:
         if not organizations:
             return Markup("<p>{}</p>").format(self.ui["who_else"]["none"])
         items = Markup("").join(
-            Markup('<li>{} <span class="adv-note">{}</span></li>\n').format(
+            self._near_item(organization, shared) for organization, shared in organizations
+        )
+        return Markup('<p>{}</p>\n<ul class="adv-near">\n{}</ul>').format(self.ui["near"]["why"], items)
+
+    def _near_item(self, organization: str, shared: tuple[str, ...]) -> Markup:
+        """One organization of "who else works on this": the same on every page that lists it with the same
+        subjects (links are written from the site root), so made once per language build."""
+        key = (organization, shared)
+        item = self._near.get(key)
+        if item is None:
+            item = self._near[key] = Markup('<li>{} <span class="adv-note">{}</span></li>\n').format(
                 self.value_link("organization", organization),
                 self.fill(self.ui["near"]["shared"], subjects=self.subjects(shared)),
             )
-            for organization, shared in organizations
-        )
-        return Markup('<p>{}</p>\n<ul class="adv-near">\n{}</ul>').format(self.ui["near"]["why"], items)
+        return item
 
     def subjects(self, keys: Iterable[str]) -> Markup:
         """Topics and dossiers named in the page's language, from ``topic:<id>`` and ``dossier:<id>`` keys (a

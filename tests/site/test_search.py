@@ -18,10 +18,12 @@ from advocacy.site.pages import SitePages
 from advocacy.site.search import (
     CASE_IDS,
     FRAGMENT_HEADER,
+    IndexJob,
     SearchIndexError,
     case_ids,
     catalogue_files,
     nfc,
+    prepare,
     write_case_ids,
 )
 from tests.support.corpus import SITE_URL
@@ -190,3 +192,43 @@ def test_the_hubs_settings_find_hindi_words_as_written(hindi_pages: dict[str, Pa
         "मामलों": ["turkey"],
     }
     assert search(hindi_pages["raw"], ["ब्राज\u093cील"]) == {"ब्राज\u093cील": []}
+
+
+def test_a_large_language_is_indexed_in_shards_of_hard_links(
+    catalogue: Catalogue, repository: Repository, tmp_path: Path
+) -> None:
+    """Above ``shard_pages`` cases, each case's page (or stand-in) is hard-linked into one shard's folder, in
+    the order of the filter index; other pages go with the first shard, which lists the others."""
+    site = SitePages(catalogue, "fr", repository.vocabularies, repository.model, SITE_URL)
+    cases = [record.id for record in catalogue.records]
+    for case_id in cases:
+        if "fr" in catalogue.by_id[case_id].versions:
+            page = tmp_path / "fr" / "cases" / case_id / "index.html"
+            page.parent.mkdir(parents=True)
+            page.write_text(f"<p>{case_id}</p>", encoding="utf-8")
+    guide = tmp_path / "fr" / "about" / "index.html"
+    guide.parent.mkdir(parents=True)
+    guide.write_text("<p>about</p>", encoding="utf-8")
+
+    assert len(prepare(site, tmp_path, ["cases", "about"])) == 1
+    jobs = prepare(site, tmp_path, ["cases", "about"], shard_pages=2)
+    count = -(-len(cases) // 2)
+    assert count > 1
+    assert [job.output for job in jobs] == ["pagefind/fr"] + [
+        f"pagefind/fr-shard-{n}" for n in range(1, count)
+    ]
+    assert jobs[0].shards == tuple(f"../fr-shard-{n}/" for n in range(1, count))
+    assert all(job.shards == () for job in jobs[1:])
+    linked = {
+        job.site: sorted(
+            p.relative_to(tmp_path / job.site).as_posix() for p in (tmp_path / job.site).rglob("*.html")
+        )
+        for job in jobs
+    }
+    for place, case_id in enumerate(cases):
+        shard = jobs[place // 2]
+        assert any(f"/{case_id}/index.html" in path for path in linked[shard.site]), case_id
+    assert "fr/about/index.html" in linked[jobs[0].site]
+    assert sum(len(paths) for paths in linked.values()) == len(cases) + 1
+    for job in jobs:
+        assert IndexJob.from_json(json.loads(json.dumps(job.to_json()))) == job

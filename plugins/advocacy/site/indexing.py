@@ -11,6 +11,9 @@ The setting (``search_indexers`` of the catalogue plugin, or the environment var
 - ``fast``: each language's indexer starts once the language is written, beside the builds; all may run at once.
 - a whole number N: the indexers start once every language is written, at most N at once.
 - ``auto`` (the default): ``fast`` up to :data:`AUTO_FAST_CASES` cases, else ``1``.
+
+A language with more cases than ``search_shard_pages`` is indexed in shards, one Pagefind each (see
+:func:`advocacy.site.search.prepare`): with ``1``, the memory of one shard's indexer is what the build adds.
 """
 
 from __future__ import annotations

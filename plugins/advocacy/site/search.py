@@ -24,6 +24,7 @@ from __future__ import annotations
 import gzip
 import json
 import math
+import os
 import shutil
 import subprocess
 import sys
@@ -41,7 +42,11 @@ from advocacy.site.html import portable_links
 from advocacy.site.pages import ROOT, SitePages, environment
 
 STAND_INS = "_pagefind_stand_ins"
+# A large language is indexed in shards: its pages hard-linked into one folder per shard, each indexed alone.
+SHARDS = "_pagefind_shards"
 OUTPUT = "pagefind"
+# The other shards of a language's index, relative to its first (an empty list for a language in one piece).
+SHARD_LIST = "shards.json"
 # Cases per file of entries: about 5 KB compressed. A list shows 20 at a time; the newest first are together.
 CHUNK = 25
 CASE_IDS = "case-ids.json"
@@ -125,12 +130,18 @@ class LanguageIndex:
         log: Where Pagefind writes what it says.
         cases: The ids of the cases, in the order of the catalogue's filter index (``case-ids.json`` gives
             each case result's place in it).
+        output: The folder of the index (of this shard).
+        shards: For the first shard of a language, the folders of the others, relative to its own.
+        linked: The folder of hard links this shard read, removed once it is done.
     """
 
     language: str
     process: subprocess.Popen[bytes]
     log: Any
     cases: tuple[str, ...] = ()
+    output: Path | None = None
+    shards: tuple[str, ...] = ()
+    linked: Path | None = None
 
 
 def write_stand_ins(pages: SitePages, site_dir: Path) -> int:
@@ -166,55 +177,113 @@ class IndexJob:
 
     Attributes:
         language: The language indexed.
-        patterns: The files read, relative to the site folder (Pagefind's glob syntax).
+        patterns: The files read, relative to the folder read (Pagefind's glob syntax).
         cases: The ids of the cases, in the order of the catalogue's filter index.
+        output: Where the index is written, relative to the site folder (``pagefind/<language>`` when empty).
+        site: The folder read, relative to the site folder (the site folder itself when empty): a shard's
+            folder of hard links.
+        shards: For the first shard of a language, the folders of the others, relative to its own.
     """
 
     language: str
     patterns: tuple[str, ...]
     cases: tuple[str, ...]
+    output: str = ""
+    site: str = ""
+    shards: tuple[str, ...] = ()
 
     def to_json(self) -> list[Any]:
         """The job as JSON can carry it."""
-        return [self.language, list(self.patterns), list(self.cases)]
+        return [
+            self.language,
+            list(self.patterns),
+            list(self.cases),
+            self.output,
+            self.site,
+            list(self.shards),
+        ]
 
     @classmethod
     def from_json(cls, data: list[Any]) -> IndexJob:
         """A job carried as JSON (see :meth:`to_json`)."""
-        language, patterns, cases = data
-        return cls(str(language), tuple(map(str, patterns)), tuple(map(str, cases)))
+        language, patterns, cases, output, site, shards = data
+        return cls(
+            str(language),
+            tuple(map(str, patterns)),
+            tuple(map(str, cases)),
+            str(output),
+            str(site),
+            tuple(map(str, shards)),
+        )
 
 
-def prepare(pages: SitePages, site_dir: Path, folders: Iterable[str]) -> IndexJob:
-    """Write the stand-ins of one language and say what its index reads.
+def prepare(
+    pages: SitePages, site_dir: Path, folders: Iterable[str], shard_pages: int | None = None
+) -> list[IndexJob]:
+    """Write the stand-ins of one language and say what its index reads: one job, or one per shard when the
+    language has more than ``shard_pages`` cases (pages and stand-ins).
+
+    Pagefind holds a whole index in memory while it writes it; shards of a large language are indexed one by
+    one and merged by the browser (``shards.json`` lists them). At 10,000 cases, two shards hold half the
+    memory each for the same bytes of a first search (tests/bench/README.md).
 
     Args:
         pages: The language's pages (its cases, and the labels of the stand-ins of cases missing in it).
         site_dir: The built site.
         folders: The top-level folders of the language's written pages (``cases``, ``about``...), without
             its URL prefix; only these are read, not the generated lists.
+        shard_pages: The most cases a shard indexes (``None``: one index, however large).
     """
     language = pages.language
     prefix = pages.prefix
     # A build that failed, or a --dirty one, may have left stand-ins of cases since translated.
     shutil.rmtree(site_dir / STAND_INS / language, ignore_errors=True)
+    shutil.rmtree(site_dir / SHARDS / language, ignore_errors=True)
     write_stand_ins(pages, site_dir)
     patterns = [f"{prefix}index.html", f"{STAND_INS}/{language}/**/*.html"]
     patterns += [f"{prefix}{folder}/**/*.html" for folder in sorted(set(folders))]
-    return IndexJob(language, tuple(patterns), tuple(r.id for r in pages.catalogue.records))
+    cases = tuple(r.id for r in pages.catalogue.records)
+    count = 1 if not shard_pages or len(cases) <= shard_pages else math.ceil(len(cases) / shard_pages)
+    if count == 1:
+        return [IndexJob(language, tuple(patterns), cases, f"{OUTPUT}/{language}")]
+    per_shard = math.ceil(len(cases) / count)
+    shard_of = {case_id: place // per_shard for place, case_id in enumerate(cases)}
+    linked = site_dir / SHARDS / language
+    for pattern in patterns:
+        for path in site_dir.glob(pattern):
+            relative = path.relative_to(site_dir)
+            # A case's page and its stand-in are <...>/<id>/index.html; any other page goes with the first.
+            shard = shard_of.get(relative.parent.name, 0) if relative.name == "index.html" else 0
+            target = linked / str(shard) / relative
+            target.parent.mkdir(parents=True, exist_ok=True)
+            os.link(path, target)
+    others = tuple(f"../{language}-shard-{n}/" for n in range(1, count))
+    return [
+        IndexJob(
+            language,
+            ("**/*.html",),
+            cases,
+            f"{OUTPUT}/{language}" if n == 0 else f"{OUTPUT}/{language}-shard-{n}",
+            f"{SHARDS}/{language}/{n}",
+            others if n == 0 else (),
+        )
+        for n in range(count)
+    ]
 
 
 def start(job: IndexJob, site_dir: Path) -> LanguageIndex:
     """Start indexing one language's written pages into ``site_dir/pagefind/<language>/``."""
-    output = site_dir / OUTPUT / job.language
+    output = site_dir / (job.output or f"{OUTPUT}/{job.language}")
+    read = site_dir / job.site if job.site else site_dir
     shutil.rmtree(output, ignore_errors=True)
     log = tempfile.TemporaryFile()  # noqa: SIM115 - closed by finish()
-    command = [sys.executable, "-m", "pagefind", "--site", str(site_dir), "--output-path", str(output)]
+    command = [sys.executable, "-m", "pagefind", "--site", str(read), "--output-path", str(output)]
     command += ["--glob", "{" + ",".join(job.patterns) + "}", "--silent"]
     command += ["--exclude-selectors", ",".join(EXCLUDED)]
     # The command is fixed: our interpreter, the pinned pagefind module, and the build's own folders.
     process = subprocess.Popen(command, stdout=log, stderr=subprocess.STDOUT)  # noqa: S603
-    return LanguageIndex(job.language, process, log, job.cases)
+    linked = read if job.site else None
+    return LanguageIndex(job.language, process, log, job.cases, output, job.shards, linked)
 
 
 def run(jobs: Iterable[IndexJob], site_dir: Path, at_once: int) -> None:
@@ -261,16 +330,24 @@ def finish(indexes: Iterable[LanguageIndex], site_dir: Path) -> None:
         index.log.seek(0)
         output = index.log.read().decode("utf-8", "replace")
         index.log.close()
+        folder = index.output or site_dir / OUTPUT / index.language
         if code != 0:
             failures.append(f"Pagefind failed for {index.language} ({code}): {output.strip()}")
         else:
             try:
-                write_case_ids(site_dir / OUTPUT / index.language, index.cases)
+                write_case_ids(folder, index.cases)
             except SearchIndexError as exc:
                 failures.append(str(exc))
+            if (
+                folder.name == index.language
+            ):  # the first shard (or the whole index) says where the others are
+                (folder / SHARD_LIST).write_text(_json(list(index.shards)), encoding="utf-8")
         for name in UNUSED:
-            (site_dir / OUTPUT / index.language / name).unlink(missing_ok=True)
-        shutil.rmtree(site_dir / STAND_INS / index.language, ignore_errors=True)
+            (folder / name).unlink(missing_ok=True)
+        if index.linked is not None:
+            shutil.rmtree(index.linked, ignore_errors=True)
+        else:
+            shutil.rmtree(site_dir / STAND_INS / index.language, ignore_errors=True)
     if failures:
         raise SearchIndexError("; ".join(failures))
 
@@ -316,5 +393,6 @@ def write_case_ids(output: Path, cases: tuple[str, ...]) -> None:
 
 
 def remove_stand_ins(site_dir: Path) -> None:
-    """Delete the folder of stand-in pages once every language is indexed."""
+    """Delete the folders of stand-in pages and of shards once every language is indexed."""
     shutil.rmtree(site_dir / STAND_INS, ignore_errors=True)
+    shutil.rmtree(site_dir / SHARDS, ignore_errors=True)

@@ -22,3 +22,7 @@ class CatalogueConfig(base.Config):
     search_indexers = c.Type((str, int), default="auto")
     """When the search indexers run and how many at once: "auto", "fast" or a whole number (see
     :mod:`advocacy.site.indexing`); the environment variable ``ADVOCACY_SEARCH_INDEXERS`` wins over it."""
+
+    search_shard_pages = c.Type(int, default=5000)
+    """A language with more cases than this is indexed in shards of at most this many, one Pagefind each,
+    merged by the reader's browser: Pagefind's memory is that of a shard (see :mod:`advocacy.site.indexing`)."""

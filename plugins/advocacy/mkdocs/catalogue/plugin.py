@@ -291,11 +291,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 if site.language in urls and name not in generated
             }
             folders.discard("")
-            job = search_index.prepare(site.pages, site_dir, folders)
+            jobs = search_index.prepare(site.pages, site_dir, folders, self.config.search_shard_pages)
             if self.indexing.overlap:
-                self.indexes.append(search_index.start(job, site_dir))
+                self.indexes += [search_index.start(job, site_dir) for job in jobs]
             else:
-                self.jobs.append(job)
+                self.jobs += jobs
         write_feeds(site_dir, site, config)
 
     @event_priority(priorities.BUILD_OTHER_LANGUAGES)

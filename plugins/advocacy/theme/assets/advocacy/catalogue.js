@@ -6,8 +6,8 @@
 // entries-<n>.json the cases as the plain list shows them, in pieces. A filtered list is the plain list's own
 // entries (title, summary, dates, places, outcome, language), newest first. Words go to the Pagefind index of
 // the page's language, downloaded only then (with query.js, which writes the words as Pagefind needs them);
-// pagefind/<language>/case-ids.json says which results are cases (listed as entries, by relevance) and which
-// are pages of the guides and the manifesto (a group apart, opened on demand). Text from the index goes into
+// pagefind/<language>/case-ids.json (and each shard's) says which results are cases (listed as entries, by
+// relevance) and which are pages of the guides and the manifesto (a group apart, opened on demand). Text from the index goes into
 // the page through textContent; entries are the build's own HTML.
 const form = document.querySelector("[data-adv-catalogue]");
 const results = document.querySelector("[data-adv-results]");
@@ -106,12 +106,21 @@ async function loadEngine() {
   if (engine) return engine;
   const root = new URL(form.dataset.advRoot, location.href);
   const folder = new URL(`pagefind/${lang}/`, root);
-  const [pagefind, caseIds, query] = await Promise.all([
+  const [pagefind, caseIds, shards, query] = await Promise.all([
     import(new URL("pagefind.js", folder).href),
     json(new URL("case-ids.json", folder)),
+    json(new URL("shards.json", folder)),
     import(new URL("query.js", import.meta.url).href),
   ]);
-  await pagefind.options({ baseUrl: root.pathname, exactDiacritics: query.EXACT_DIACRITICS.has(lang) });
+  const options = { baseUrl: root.pathname, exactDiacritics: query.EXACT_DIACRITICS.has(lang) };
+  await pagefind.options(options);
+  // A large language is indexed in shards (shards.json lists the others): the browser merges them, and
+  // their case results join the first shard's.
+  for (const shard of shards) {
+    const url = new URL(shard, folder);
+    await pagefind.mergeIndex(url.pathname, options);
+    Object.assign(caseIds, await json(new URL("case-ids.json", url)));
+  }
   await pagefind.init();
   engine = { pagefind, caseIds, query };
   return engine;

@@ -24,6 +24,7 @@ from advocacy.site.search import (
     catalogue_files,
     nfc,
     prepare,
+    read_case_ids,
     write_case_ids,
 )
 from tests.support.corpus import SITE_URL
@@ -77,7 +78,20 @@ def test_search_results_that_are_cases_are_known_by_their_place(tmp_path: Path) 
     _fragment(tmp_path / "fragment", "en_ccc", {"title": "A stand-in", "case": "wipo-treaty"})
     assert case_ids(tmp_path) == {"en_aaa": "blackout", "en_ccc": "wipo-treaty"}
     write_case_ids(tmp_path, ("wipo-treaty", "catalan-law", "blackout"))
-    assert json.loads((tmp_path / CASE_IDS).read_text(encoding="utf-8")) == {"en_aaa": 2, "en_ccc": 0}
+    assert read_case_ids(tmp_path) == {"en_aaa": 2, "en_ccc": 0}
+    # Written small: the ids without their common prefix, in one string, and the places in the same order.
+    assert json.loads((tmp_path / CASE_IDS).read_text(encoding="utf-8")) == {
+        "prefix": "en_",
+        "ids": "aaa ccc",
+        "places": [2, 0],
+    }
+
+
+def test_an_index_without_case_results_has_an_empty_list(tmp_path: Path) -> None:
+    (tmp_path / "fragment").mkdir()
+    _fragment(tmp_path / "fragment", "en_bbb", {"title": "Staying safe"})
+    write_case_ids(tmp_path, ("blackout",))
+    assert read_case_ids(tmp_path) == {}
 
 
 def test_a_search_index_the_catalogue_cannot_read_stops_the_build(tmp_path: Path) -> None:

@@ -14,13 +14,13 @@ from pathlib import Path
 
 import pytest
 
-from advocacy.site.search import CASE_IDS, FRAGMENT_HEADER
+from advocacy.site.search import FRAGMENT_HEADER, read_case_ids
 
 
 def indexed_cases(site: Path, language: str) -> dict[str, str]:
     """The text the search index holds for each case of ``language`` (its page, or its stand-in), by case id."""
     folder = site / "pagefind" / language
-    places = json.loads((folder / CASE_IDS).read_text(encoding="utf-8"))
+    places = read_case_ids(folder)
     prefix = "" if language == "en" else f"{language}/"
     rows = json.loads((site / prefix / "catalogue" / "cases.json").read_text(encoding="utf-8"))["cases"]
     texts = {}

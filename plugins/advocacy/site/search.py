@@ -384,12 +384,33 @@ def case_ids(output: Path) -> dict[str, str]:
 
 
 def write_case_ids(output: Path, cases: tuple[str, ...]) -> None:
-    """Write ``case-ids.json`` next to a language's Pagefind index: for each case result (see
-    :func:`case_ids`), the case's place in ``cases`` (the order of the catalogue's filter index). A number
-    rather than the id: the file is downloaded with the first search, and stays small with many cases."""
+    """Write ``case-ids.json`` next to a language's Pagefind index (or shard): for each case result (see
+    :func:`case_ids`), the case's place in ``cases`` (the order of the catalogue's filter index).
+
+    The file is downloaded with the first search, so it is written small: the result ids, which share their
+    language's prefix, as one string without it (sorted, space-separated), and the places as numbers in the
+    same order. At 10,000 cases that is about a third less, gzipped, than an object of ids and places.
+    """
     place = {case_id: n for n, case_id in enumerate(cases)}
-    found = {result: place[case_id] for result, case_id in case_ids(output).items() if case_id in place}
-    (output / CASE_IDS).write_text(_json(found), encoding="utf-8")
+    found = sorted(
+        (result, place[case_id]) for result, case_id in case_ids(output).items() if case_id in place
+    )
+    results = [result for result, _ in found]
+    head = results[0].split("_", 1)[0] + "_" if results and "_" in results[0] else ""
+    prefix = head if all(result.startswith(head) for result in results) else ""
+    data = {
+        "prefix": prefix,
+        "ids": " ".join(result.removeprefix(prefix) for result in results),
+        "places": [n for _, n in found],
+    }
+    (output / CASE_IDS).write_text(_json(data), encoding="utf-8")
+
+
+def read_case_ids(output: Path) -> dict[str, int]:
+    """What ``case-ids.json`` says (see :func:`write_case_ids`): each case result's place, by result id."""
+    data = json.loads((output / CASE_IDS).read_text(encoding="utf-8"))
+    ids = data["ids"].split(" ") if data["ids"] else []
+    return {data["prefix"] + result: place for result, place in zip(ids, data["places"], strict=True)}
 
 
 def remove_stand_ins(site_dir: Path) -> None:

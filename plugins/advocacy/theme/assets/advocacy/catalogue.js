@@ -102,13 +102,21 @@ async function entriesOf(ids) {
   return [...parsed.body.firstChild.children].map((item) => document.importNode(item, true));
 }
 
+// case-ids.json, written small: the result ids (without their common prefix) in one string, and each one's
+// place in cases.json in the same order. As an object: result id -> place.
+function resultPlaces({ prefix, ids, places }) {
+  const found = {};
+  if (ids) ids.split(" ").forEach((id, n) => (found[prefix + id] = places[n]));
+  return found;
+}
+
 async function loadEngine() {
   if (engine) return engine;
   const root = new URL(form.dataset.advRoot, location.href);
   const folder = new URL(`pagefind/${lang}/`, root);
   const [pagefind, caseIds, shards, query] = await Promise.all([
     import(new URL("pagefind.js", folder).href),
-    json(new URL("case-ids.json", folder)),
+    json(new URL("case-ids.json", folder)).then(resultPlaces),
     json(new URL("shards.json", folder)),
     import(new URL("query.js", import.meta.url).href),
   ]);
@@ -119,7 +127,7 @@ async function loadEngine() {
   for (const shard of shards) {
     const url = new URL(shard, folder);
     await pagefind.mergeIndex(url.pathname, options);
-    Object.assign(caseIds, await json(new URL("case-ids.json", url)));
+    Object.assign(caseIds, resultPlaces(await json(new URL("case-ids.json", url))));
   }
   await pagefind.init();
   engine = { pagefind, caseIds, query };

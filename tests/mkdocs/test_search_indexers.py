@@ -65,3 +65,17 @@ def test_a_wrong_setting_stops_the_build_and_says_what_to_write(
     result = build(root)
     assert result.returncode != 0
     assert f'{named}: "lots" is not a setting; write "auto"' in result.stderr
+
+
+@pytest.mark.parametrize("written", ["0", "-5"])
+def test_a_shard_size_below_one_stops_the_build(written: str, tmp_path: Path) -> None:
+    """A shard of no case would leave a language without an index: refused, with what to write."""
+    root = tmp_path / "hub"
+    options = f"  - advocacy-catalogue:\n      search_shard_pages: {written}\n"
+    write_project(root, CORPUS, FEATURED_YML.replace("  - advocacy-catalogue:\n", options))
+    result = build(root)
+    assert result.returncode != 0
+    assert (
+        f"search_shard_pages: {written} is not a number of cases; write a whole number from 1"
+        in result.stderr
+    )

@@ -69,15 +69,12 @@ class LanguageBuilds:
                 built; what it returns (JSON-able) comes back to :meth:`join`.
         """
         i18n = config.plugins.get("i18n")
-        self.claims = None
-        self.child_languages = []
         if i18n is None or not self.fork or not self.in_first_build(config):
             return
-        others = heaviest_first(
-            catalogue, [code for code in i18n.build_languages if code != i18n.current_language]
-        )
+        self.child_languages = []
+        others = heaviest_first(catalogue, _others(i18n))
+        self.claims = parallel.Claims(others) if others else None
         if others:
-            self.claims = parallel.Claims(others)
             log.debug(f"building {others} in two processes")
             self.child = parallel.start(lambda: self._child(config, i18n, child_result))
 
@@ -100,7 +97,7 @@ class LanguageBuilds:
         if self.claims is not None:
             mine: Iterable[str] = _taken(self.claims, [])
         else:
-            mine = heaviest_first(catalogue, [c for c in i18n.build_languages if c != i18n.current_language])
+            mine = heaviest_first(catalogue, _others(i18n))
         i18n.building = True
         self.nested = True
         log.debug("first language built; building the others")
@@ -130,6 +127,11 @@ class LanguageBuilds:
             raise PluginError(f"the build of the second process failed:\n{error}")
         self.child_languages = list(result["languages"])
         return result["value"]
+
+
+def _others(i18n: Any) -> list[str]:
+    """The languages mkdocs-static-i18n builds after the one it builds now."""
+    return [code for code in i18n.build_languages if code != i18n.current_language]
 
 
 def heaviest_first(catalogue: Catalogue, languages: list[str]) -> list[str]:

@@ -256,7 +256,10 @@ def prepare(
             shard = shard_of.get(relative.parent.name, 0) if relative.name == "index.html" else 0
             target = linked / str(shard) / relative
             target.parent.mkdir(parents=True, exist_ok=True)
-            os.link(path, target)
+            try:
+                os.link(path, target)
+            except OSError:  # a file system without hard links: a copy reads the same
+                shutil.copyfile(path, target)
     others = tuple(f"../{language}-shard-{n}/" for n in range(1, count))
     return [
         IndexJob(

@@ -79,7 +79,8 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
         self.dirty = dirty
 
     def on_config(self, config: MkDocsConfig) -> MkDocsConfig:
-        """Check the search indexers' setting (the environment variable wins over mkdocs.yml)."""
+        """Check the search indexers' setting (the environment variable wins over mkdocs.yml) and the size of
+        a shard of the search index."""
         try:
             self.setting = check_setting(os.environ.get(ENVIRONMENT) or self.config.search_indexers)
         except ValueError as exc:
@@ -89,6 +90,11 @@ class CataloguePlugin(BasePlugin[CatalogueConfig]):
                 else "mkdocs.yml: advocacy-catalogue: search_indexers"
             )
             raise PluginError(f"{where}: {exc}") from exc
+        if self.config.search_shard_pages < 1:
+            raise PluginError(
+                f"mkdocs.yml: advocacy-catalogue: search_shard_pages: {self.config.search_shard_pages} is not "
+                "a number of cases; write a whole number from 1, such as 5000 (the default)"
+            )
         return config
 
     def on_shutdown(self) -> None:
